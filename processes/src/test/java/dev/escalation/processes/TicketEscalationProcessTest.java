@@ -1,0 +1,305 @@
+package dev.escalation.processes;
+
+import static dev.escalation.processes.TicketProcessDriver.clocks;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.escalation.processes.TicketEscalation.Actions;
+import dev.escalation.processes.TicketEscalation.AssignmentReasons;
+import dev.escalation.processes.TicketEscalation.Elements;
+import dev.escalation.processes.TicketEscalation.JobTypes;
+import dev.escalation.processes.TicketEscalation.Messages;
+import dev.escalation.processes.TicketEscalation.Variables;
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@ZeebeProcessTest
+class TicketEscalationProcessTest {
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  ZeebeTestEngine engine;
+  ZeebeClient client;
+  TicketProcessDriver ticket;
+
+  @BeforeEach
+  void deploy() {
+    ticket = new TicketProcessDriver(engine, client);
+  }
+
+  private Map<String, Object> escalated(int tier) {
+    return Map.of(Variables.TIER, tier, Variables.ASSIGNMENT_REASON, AssignmentReasons.ESCALATED);
+  }
+
+  @Test
+  void openingAssignsAnOwnerStartsBothClocksAndAcknowledges() {
+    ticket.open(1, "P1");
+    Map<String, Object> seen = ticket.complete(JobTypes.ASSIGN_OWNER);
+    assertThat(seen).containsEntry(Variables.TICKET_ID, 1).containsEntry(Variables.TIER, 1);
+    ticket.complete(JobTypes.START_SLA_CLOCKS, ticket.p1ClocksFromNow());
+    ticket.complete(JobTypes.ACKNOWLEDGE_TICKET);
+
+    ticket
+        .instance()
+        .hasPassedElementsInOrder(Elements.TICKET_OPENED, Elements.ASSIGN_OWNER, Elements.START_SLA_CLOCKS, Elements.ACKNOWLEDGE_TICKET)
+        .hasNotPassedElement(Elements.NOTIFY_CUSTOMER_OF_ESCALATION)
+        .hasNotPassedElement(Elements.PAGE_ON_DUTY_MANAGER)
+        .isWaitingAtElements(Elements.AWAIT_FIRST_RESPONSE, Elements.RESOLUTION_WARNING_TIMER)
+        .isWaitingForMessages(Messages.OWNER_ACTION);
+    assertThat(ticket.jobLog()).containsExactly("assign-owner", "start-sla-clocks", "acknowledge-ticket");
+  }
+
+  @Test
+  void responseWarningFiresAtSeventyFivePercentAndNotBefore() {
+    ticket.openAndAcknowledge(2, "P1", ticket.p1ClocksFromNow());
+
+    ticket.clock().advance(Duration.ofSeconds(660)); // 11:00 of 15:00, warning due at 11:15
+    ticket.assertNoJob(JobTypes.NOTIFY_SLA_WARNING);
+
+    ticket.clock().advance(Duration.ofSeconds(20));
+    Map<String, Object> seen = ticket.complete(JobTypes.NOTIFY_SLA_WARNING);
+    assertThat(seen).containsEntry(Variables.CLOCK, "RESPONSE");
+    ticket.instance().hasPassedElement(Elements.NOTIFY_RESPONSE_WARNING).isWaitingAtElements(Elements.AWAIT_FIRST_RESPONSE);
+  }
+
+  @Test
+  void p1ResponseBreachEscalatesToTierTwoNotifiesCustomerAndPagesManager() {
+    ticket.openAndAcknowledge(3, "P1", ticket.p1ClocksFromNow());
+    ticket.clock().advance(Duration.ofSeconds(680));
+    ticket.complete(JobTypes.NOTIFY_SLA_WARNING);
+
+    ticket.clock().advance(Duration.ofSeconds(200)); // 14:40, due at 15:00
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+    ticket.instance().hasNotPassedElement(Elements.RESPONSE_SLA_DUE);
+
+    ticket.clock().advance(Duration.ofSeconds(30));
+    Map<String, Object> seen = ticket.complete(JobTypes.RECORD_SLA_BREACH, Map.of(Variables.CAN_ESCALATE, true));
+    assertThat(seen).containsEntry(Variables.CLOCK, "RESPONSE");
+    Map<String, Object> escalation = ticket.complete(JobTypes.ESCALATE_TICKET, escalated(2));
+    assertThat(escalation).containsEntry(Variables.TIER, 1);
+    assertThat(ticket.complete(JobTypes.ASSIGN_OWNER)).containsEntry(Variables.TIER, 2);
+    ticket.complete(JobTypes.START_SLA_CLOCKS, ticket.p1ClocksFromNow());
+    ticket.complete(JobTypes.NOTIFY_CUSTOMER_OF_ESCALATION);
+    ticket.complete(JobTypes.PAGE_ON_DUTY_MANAGER);
+
+    ticket
+        .instance()
+        .hasPassedElementsInOrder(
+            Elements.ASSIGN_OWNER,
+            Elements.START_SLA_CLOCKS,
+            Elements.RESPONSE_SLA_DUE,
+            Elements.RESPONSE_SLA_BREACHED,
+            Elements.RECORD_RESPONSE_BREACH,
+            Elements.ESCALATE_TICKET,
+            Elements.ASSIGN_OWNER,
+            Elements.START_SLA_CLOCKS,
+            Elements.NOTIFY_CUSTOMER_OF_ESCALATION,
+            Elements.PAGE_ON_DUTY_MANAGER)
+        .hasNotPassedElement(Elements.ALERT_HEAD_OF_SUPPORT)
+        .hasPassedElement(Elements.ACKNOWLEDGE_TICKET, 1)
+        .isWaitingAtElements(Elements.AWAIT_FIRST_RESPONSE, Elements.RESOLUTION_WARNING_TIMER);
+    assertThat(ticket.jobLog())
+        .containsExactly(
+            "assign-owner",
+            "start-sla-clocks",
+            "acknowledge-ticket",
+            "notify-sla-warning:RESPONSE",
+            "record-sla-breach:RESPONSE",
+            "escalate-ticket",
+            "assign-owner",
+            "start-sla-clocks",
+            "notify-customer-of-escalation",
+            "page-on-duty-manager");
+  }
+
+  @Test
+  void p2EscalationDoesNotPage() {
+    Instant now = ticket.clock().now();
+    ticket.openAndAcknowledge(4, "P2", clocks(now.plusSeconds(2700), now.plusSeconds(3600), null, null));
+    ticket.clock().advance(Duration.ofMinutes(46));
+    ticket.complete(JobTypes.NOTIFY_SLA_WARNING);
+    ticket.clock().advance(Duration.ofMinutes(15));
+    ticket.complete(JobTypes.RECORD_SLA_BREACH, Map.of(Variables.CAN_ESCALATE, true));
+    ticket.complete(JobTypes.ESCALATE_TICKET, escalated(2));
+    ticket.complete(JobTypes.ASSIGN_OWNER);
+    ticket.complete(JobTypes.START_SLA_CLOCKS, clocks(null, null, null, null));
+    ticket.complete(JobTypes.NOTIFY_CUSTOMER_OF_ESCALATION);
+
+    ticket.assertNoJob(JobTypes.PAGE_ON_DUTY_MANAGER);
+    ticket.instance().hasNotPassedElement(Elements.PAGE_ON_DUTY_MANAGER).isWaitingAtElements(Elements.AWAIT_OWNER_ACTION);
+  }
+
+  @Test
+  void anAttemptStopsTheResponseClockButNotTheResolutionClock() {
+    ticket.openAndAcknowledge(5, "P1", ticket.p1ClocksFromNow());
+    ticket.clock().advance(Duration.ofMinutes(5));
+    ticket.recordAttempt();
+    ticket.recordAttempt();
+
+    ticket.instance().isWaitingAtElements(Elements.AWAIT_OWNER_ACTION).hasVariableWithValue(Variables.RESPONSE_CLOCK_RUNNING, false);
+    ticket.clock().advance(Duration.ofMinutes(20)); // well past the 15 min response target
+    ticket.assertNoJob(JobTypes.NOTIFY_SLA_WARNING);
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+
+    ticket.clock().advance(Duration.ofMinutes(156)); // 3h01: resolution warning at 3h
+    assertThat(ticket.complete(JobTypes.NOTIFY_SLA_WARNING)).containsEntry(Variables.CLOCK, "RESOLUTION");
+    ticket.clock().advance(Duration.ofMinutes(58)); // 3h59
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+    ticket.clock().advance(Duration.ofMinutes(2));
+    assertThat(ticket.complete(JobTypes.RECORD_SLA_BREACH, Map.of(Variables.CAN_ESCALATE, true)))
+        .containsEntry(Variables.CLOCK, "RESOLUTION");
+    ticket.instance().hasPassedElement(Elements.RESOLUTION_SLA_BREACHED).hasNotPassedElement(Elements.RESPONSE_SLA_BREACHED);
+    ticket.complete(JobTypes.ESCALATE_TICKET, escalated(2));
+    ticket.instance().hasPassedElement(Elements.AWAIT_FIRST_RESPONSE, 1).hasPassedElement(Elements.AWAIT_OWNER_ACTION, 1);
+  }
+
+  @Test
+  void manualEscalationGoesStraightToEscalateWithoutABreach() {
+    ticket.openAndAcknowledge(6, "P3", clocks(null, null, null, null));
+    ticket.ownerActs(Actions.ESCALATE, Map.of(Variables.ESCALATION_TYPE, "FUNCTIONAL", Variables.HANDOFF_NOTE_ID, 77));
+
+    Map<String, Object> seen = ticket.complete(JobTypes.ESCALATE_TICKET, escalated(2));
+    assertThat(seen).containsEntry(Variables.ESCALATION_TYPE, "FUNCTIONAL").containsEntry(Variables.HANDOFF_NOTE_ID, 77);
+    ticket.complete(JobTypes.ASSIGN_OWNER);
+    ticket.complete(JobTypes.START_SLA_CLOCKS, clocks(null, null, null, null));
+    ticket.complete(JobTypes.NOTIFY_CUSTOMER_OF_ESCALATION);
+    ticket.instance().hasNotPassedElement(Elements.RECORD_RESPONSE_BREACH).hasNotPassedElement(Elements.PAGE_ON_DUTY_MANAGER);
+  }
+
+  @Test
+  void breachAtTheTopTierAlertsHeadOfSupportOnceAndDoesNotLoop() {
+    Instant now = ticket.clock().now();
+    ticket.openAndAcknowledge(7, "P1", clocks(null, null, now.plusSeconds(30), now.plusSeconds(60)));
+    ticket.clock().advance(Duration.ofSeconds(40));
+    ticket.complete(JobTypes.NOTIFY_SLA_WARNING);
+    ticket.clock().advance(Duration.ofSeconds(30));
+    ticket.complete(
+        JobTypes.RECORD_SLA_BREACH, Map.of(Variables.CAN_ESCALATE, false, Variables.RESOLUTION_CLOCK_RUNNING, false));
+    ticket.complete(JobTypes.ALERT_HEAD_OF_SUPPORT);
+
+    ticket.clock().advance(Duration.ofDays(2));
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+    ticket.assertNoJob(JobTypes.ALERT_HEAD_OF_SUPPORT);
+    ticket
+        .instance()
+        .hasNotPassedElement(Elements.ESCALATE_TICKET)
+        .hasPassedElement(Elements.ALERT_HEAD_OF_SUPPORT, 1)
+        .isWaitingAtElements(Elements.AWAIT_OWNER_ACTION);
+  }
+
+  @Test
+  void waitingOnTheCustomerPausesBothClocksAndTheReplyResumesThem() {
+    ticket.openAndAcknowledge(8, "P1", ticket.p1ClocksFromNow());
+    ticket.clock().advance(Duration.ofMinutes(10));
+    ticket.ownerActs(Actions.WAIT);
+    ticket.complete(JobTypes.PAUSE_SLA_CLOCKS);
+    ticket.instance().isWaitingAtElements(Elements.AWAIT_CUSTOMER_REPLY).isWaitingForMessages(Messages.CUSTOMER_REPLIED);
+
+    ticket.clock().advance(Duration.ofHours(6)); // both original deadlines pass while paused
+    ticket.assertNoJob(JobTypes.NOTIFY_SLA_WARNING);
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+
+    ticket.publish(Messages.CUSTOMER_REPLIED, Map.of());
+    Instant resumed = ticket.clock().now();
+    // 5 min of response and 3h50 of resolution were left
+    ticket.complete(
+        JobTypes.RESUME_SLA_CLOCKS,
+        clocks(resumed, resumed.plusSeconds(300), resumed.plusSeconds(10 * 60 * 60), resumed.plus(Duration.ofMinutes(230))));
+    ticket.complete(JobTypes.NOTIFY_SLA_WARNING); // warning already due: the worker decides whether it was sent
+
+    ticket.clock().advance(Duration.ofSeconds(280));
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+    ticket.clock().advance(Duration.ofSeconds(30));
+    assertThat(ticket.complete(JobTypes.RECORD_SLA_BREACH, Map.of(Variables.CAN_ESCALATE, true)))
+        .containsEntry(Variables.CLOCK, "RESPONSE");
+    ticket.instance().hasPassedElementsInOrder(Elements.PAUSE_SLA_CLOCKS, Elements.AWAIT_CUSTOMER_REPLY, Elements.RESUME_SLA_CLOCKS, Elements.RESPONSE_SLA_BREACHED);
+  }
+
+  @Test
+  void businessHoursTicketOpenedFridayEveningBreachesMondayNotOverTheWeekend() {
+    Instant fridayEvening = ticket.clock().next(DayOfWeek.FRIDAY, 18, 30, BERLIN);
+    ticket.clock().advanceTo(fridayEvening);
+    ZonedDateTime monday = fridayEvening.atZone(BERLIN).plusDays(3);
+    Instant warningAt = monday.withHour(9).withMinute(45).toInstant();
+    Instant dueAt = monday.withHour(10).withMinute(0).toInstant();
+    ticket.openAndAcknowledge(9, "P2", clocks(warningAt, dueAt, null, null));
+
+    ticket.clock().advanceTo(monday.withHour(9).withMinute(0).toInstant()); // whole weekend passes
+    ticket.assertNoJob(JobTypes.NOTIFY_SLA_WARNING);
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+    ticket.clock().advanceTo(warningAt.plusSeconds(1));
+    ticket.complete(JobTypes.NOTIFY_SLA_WARNING);
+    ticket.clock().advanceTo(dueAt.minusSeconds(60));
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+    ticket.clock().advanceTo(dueAt.plusSeconds(1));
+    ticket.complete(JobTypes.RECORD_SLA_BREACH, Map.of(Variables.CAN_ESCALATE, true));
+    ticket.instance().hasPassedElement(Elements.RESPONSE_SLA_BREACHED);
+  }
+
+  @Test
+  void resolvingThenReopeningWithinTheWindowReturnsToWorkWithFreshClocks() {
+    ticket.openAndAcknowledge(10, "P1", ticket.p1ClocksFromNow());
+    ticket.recordAttempt();
+    ticket.ownerActs(Actions.RESOLVE);
+    Instant deadline = ticket.clock().now().plus(Duration.ofDays(7));
+    ticket.complete(JobTypes.RESOLVE_TICKET, Map.of(Variables.REOPEN_DEADLINE, deadline.toString()));
+    ticket.instance().isWaitingAtElements(Elements.AWAIT_REOPEN).isWaitingForMessages(Messages.TICKET_REOPENED);
+
+    ticket.clock().advance(Duration.ofDays(6));
+    ticket.assertNoJob(JobTypes.CLOSE_TICKET);
+    ticket.publish(Messages.TICKET_REOPENED, Map.of());
+    ticket.complete(JobTypes.REOPEN_TICKET, Map.of(Variables.ASSIGNMENT_REASON, AssignmentReasons.REOPENED));
+    ticket.complete(JobTypes.START_SLA_CLOCKS, ticket.p1ClocksFromNow());
+
+    ticket
+        .instance()
+        .hasPassedElementsInOrder(
+            Elements.START_SLA_CLOCKS, Elements.RESOLVE_TICKET, Elements.AWAIT_REOPEN, Elements.REOPEN_TICKET, Elements.START_SLA_CLOCKS)
+        .hasPassedElement(Elements.ASSIGN_OWNER, 1)
+        .hasPassedElement(Elements.ACKNOWLEDGE_TICKET, 1)
+        .hasNotPassedElement(Elements.NOTIFY_CUSTOMER_OF_ESCALATION)
+        .isWaitingAtElements(Elements.AWAIT_FIRST_RESPONSE);
+    ticket.clock().advance(Duration.ofDays(2)); // the old reopen deadline passes: no close
+    ticket.assertNoJob(JobTypes.CLOSE_TICKET);
+  }
+
+  @Test
+  void withoutReopenTheTicketClosesWhenTheWindowEnds() {
+    ticket.openAndAcknowledge(11, "P4", clocks(null, null, null, null));
+    ticket.ownerActs(Actions.RESOLVE);
+    Instant deadline = ticket.clock().now().plus(Duration.ofDays(7));
+    ticket.complete(JobTypes.RESOLVE_TICKET, Map.of(Variables.REOPEN_DEADLINE, deadline.toString()));
+
+    ticket.clock().advanceTo(deadline.minusSeconds(60));
+    ticket.assertNoJob(JobTypes.CLOSE_TICKET);
+    ticket.clock().advanceTo(deadline.plusSeconds(1));
+    ticket.complete(JobTypes.CLOSE_TICKET);
+
+    ticket
+        .instance()
+        .hasPassedElementsInOrder(Elements.RESOLVE_TICKET, Elements.REOPEN_WINDOW_EXPIRED, Elements.CLOSE_TICKET, Elements.TICKET_CLOSED)
+        .hasNotPassedElement(Elements.REOPEN_TICKET)
+        .isCompleted();
+    assertThat(ticket.jobLog()).containsExactly(
+        "assign-owner", "start-sla-clocks", "acknowledge-ticket", "resolve-ticket", "close-ticket");
+  }
+
+  @Test
+  void resolvingBeforeAnyAttemptIsAlsoAnAction() {
+    ticket.openAndAcknowledge(12, "P1", ticket.p1ClocksFromNow());
+    ticket.ownerActs(Actions.RESOLVE);
+    ticket.clock().advance(Duration.ofMinutes(30));
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+    ticket.complete(JobTypes.RESOLVE_TICKET, Map.of(Variables.REOPEN_DEADLINE, ticket.clock().now().plus(Duration.ofDays(7)).toString()));
+    ticket.instance().isWaitingExactlyAtElements(Elements.AWAIT_REOPEN);
+    assertThat(List.copyOf(ticket.jobLog())).doesNotContain("record-sla-breach:RESPONSE");
+  }
+}

@@ -1,0 +1,177 @@
+package dev.escalation.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.escalation.processes.TicketEscalation.Actions;
+import dev.escalation.processes.TicketEscalation.AssignmentReasons;
+import dev.escalation.processes.TicketEscalation.JobTypes;
+import dev.escalation.processes.TicketEscalation.Messages;
+import dev.escalation.processes.TicketEscalation.Variables;
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.assertions.BpmnAssert;
+import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drives one ticket through {@code ticket-escalation} with the test playing every worker, so that
+ * each test reads as the sequence of side-effect jobs the process asks for.
+ */
+public final class TicketProcessDriver {
+  private final ZeebeClient client;
+  private final EngineClock clock;
+  private final List<String> jobLog = new ArrayList<>();
+  private long ticketId;
+  private long processInstanceKey;
+
+  public TicketProcessDriver(ZeebeTestEngine engine, ZeebeClient client) {
+    this.client = client;
+    this.clock = new EngineClock(engine);
+    client.newDeployResourceCommand().addResourceFromClasspath(TicketEscalation.RESOURCE).send().join();
+  }
+
+  public EngineClock clock() {
+    return clock;
+  }
+
+  /** Side-effect jobs completed so far, in order, as "job-type" or "job-type:clock". */
+  public List<String> jobLog() {
+    return jobLog;
+  }
+
+  public long processInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public ProcessInstanceAssert instance() {
+    clock.idle();
+    return new ProcessInstanceAssert(processInstanceKey, BpmnAssert.getRecordStream());
+  }
+
+  public void open(long ticketId, String priority) {
+    this.ticketId = ticketId;
+    processInstanceKey =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(TicketEscalation.PROCESS_ID)
+            .latestVersion()
+            .variables(
+                Map.of(
+                    Variables.TICKET_ID, ticketId,
+                    Variables.PRIORITY, priority,
+                    Variables.TIER, 1,
+                    Variables.ASSIGNMENT_REASON, AssignmentReasons.OPENED))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    clock.idle();
+  }
+
+  /** Completes the one open job of this type and returns its variables (as the worker sees them). */
+  public Map<String, Object> complete(String jobType, Map<String, Object> result) {
+    ActivatedJob job = single(jobType);
+    Map<String, Object> seen = job.getVariablesAsMap();
+    client.newCompleteCommand(job.getKey()).variables(result).send().join();
+    Object clockName = seen.get(Variables.CLOCK);
+    jobLog.add(clockName == null ? jobType : jobType + ":" + clockName);
+    clock.idle();
+    return seen;
+  }
+
+  public Map<String, Object> complete(String jobType) {
+    return complete(jobType, Map.of());
+  }
+
+  /** Asserts that no job of this type is waiting. */
+  public void assertNoJob(String jobType) {
+    clock.idle();
+    List<ActivatedJob> jobs =
+        client
+            .newActivateJobsCommand()
+            .jobType(jobType)
+            .maxJobsToActivate(10)
+            .timeout(Duration.ofMillis(1))
+            .send()
+            .join()
+            .getJobs();
+    assertThat(jobs).as("open jobs of type %s", jobType).isEmpty();
+  }
+
+  private ActivatedJob single(String jobType) {
+    clock.idle();
+    List<ActivatedJob> jobs =
+        client
+            .newActivateJobsCommand()
+            .jobType(jobType)
+            .maxJobsToActivate(10)
+            .timeout(Duration.ofMinutes(10))
+            .send()
+            .join()
+            .getJobs();
+    assertThat(jobs).as("open jobs of type %s", jobType).hasSize(1);
+    return jobs.get(0);
+  }
+
+  /** The clocks as a start-sla-clocks or resume-sla-clocks worker would return them. */
+  public static Map<String, Object> clocks(
+      Instant responseWarningAt, Instant responseDueAt, Instant resolutionWarningAt, Instant resolutionDueAt) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(Variables.RESPONSE_CLOCK_RUNNING, responseDueAt != null);
+    vars.put(Variables.RESOLUTION_CLOCK_RUNNING, resolutionDueAt != null);
+    vars.put(Variables.RESPONSE_WARNING_AT, iso(responseWarningAt));
+    vars.put(Variables.RESPONSE_DUE_AT, iso(responseDueAt));
+    vars.put(Variables.RESOLUTION_WARNING_AT, iso(resolutionWarningAt));
+    vars.put(Variables.RESOLUTION_DUE_AT, iso(resolutionDueAt));
+    return vars;
+  }
+
+  /** P1 clocks (15 min response, 4 h resolution, 24/7) started now. */
+  public Map<String, Object> p1ClocksFromNow() {
+    Instant now = clock.now();
+    return clocks(
+        now.plusSeconds(675), now.plusSeconds(900), now.plus(Duration.ofMinutes(180)), now.plus(Duration.ofHours(4)));
+  }
+
+  /** Runs the opening: assign-owner, start-sla-clocks with the given clocks, acknowledge-ticket. */
+  public void openAndAcknowledge(long ticketId, String priority, Map<String, Object> clocks) {
+    open(ticketId, priority);
+    complete(JobTypes.ASSIGN_OWNER);
+    complete(JobTypes.START_SLA_CLOCKS, clocks);
+    complete(JobTypes.ACKNOWLEDGE_TICKET);
+  }
+
+  public void ownerActs(String action, Map<String, Object> extra) {
+    Map<String, Object> vars = new HashMap<>(extra);
+    vars.put(Variables.ACTION, action);
+    publish(Messages.OWNER_ACTION, vars);
+  }
+
+  public void ownerActs(String action) {
+    ownerActs(action, Map.of());
+  }
+
+  public void recordAttempt() {
+    ownerActs(Actions.ATTEMPT);
+  }
+
+  public void publish(String message, Map<String, Object> vars) {
+    client
+        .newPublishMessageCommand()
+        .messageName(message)
+        .correlationKey(Long.toString(ticketId))
+        .variables(vars)
+        .send()
+        .join();
+    clock.idle();
+  }
+
+  public static String iso(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+}
