@@ -1,0 +1,9 @@
+package dev.escalation.workers.ticket;
+
+public enum Category {
+  BILLING,
+  TECHNICAL,
+  ACCOUNT,
+  SECURITY,
+  OTHER
+}

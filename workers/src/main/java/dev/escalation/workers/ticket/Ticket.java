@@ -1,0 +1,259 @@
+package dev.escalation.workers.ticket;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * The ticket aggregate. Its state changes only through the methods below, each of which keeps
+ * the invariants (one owner while open, clocks consistent with the status). Optimistic locking
+ * ({@code version}) makes concurrent changes fail instead of overwriting each other.
+ */
+@Table("ticket")
+public class Ticket {
+  @Id private Long id;
+  @Version private Integer version;
+
+  @Embedded.Nullable(prefix = "customer_")
+  private Customer customer;
+
+  private String channel;
+  private String subject;
+  private String description;
+  private Priority priority;
+  private Category category;
+  private TicketStatus status;
+  private int tier;
+  private int maxTier;
+  private String ownerUsername;
+  private ClockState responseClock;
+  private Instant responseDueAt;
+  private Long responseRemainingSeconds;
+  private ClockState resolutionClock;
+  private Instant resolutionDueAt;
+  private Long resolutionRemainingSeconds;
+  private int clockEpoch;
+  private int escalationCount;
+  private int reescalationCount;
+  private Long processInstanceKey;
+  private Instant openedAt;
+  private Instant resolvedAt;
+  private Instant closedAt;
+
+  @PersistenceCreator
+  Ticket() {}
+
+  public static Ticket open(
+      Customer customer, String channel, String subject, String description, Priority priority, Category category,
+      int maxTier, Instant now) {
+    Ticket t = new Ticket();
+    t.customer = customer;
+    t.channel = channel;
+    t.subject = subject;
+    t.description = description;
+    t.priority = priority;
+    t.category = category;
+    t.status = TicketStatus.OPEN;
+    t.tier = 1;
+    t.maxTier = maxTier;
+    t.responseClock = ClockState.NOT_STARTED;
+    t.resolutionClock = ClockState.NOT_STARTED;
+    t.openedAt = now;
+    return t;
+  }
+
+  public void linkProcessInstance(long key) {
+    this.processInstanceKey = key;
+  }
+
+  public void assignTo(String username) {
+    this.ownerUsername = username;
+  }
+
+  /** Both clocks start from the handoff to the current tier (or from opening / reopening). */
+  public void startClocks(Instant responseDue, Instant resolutionDue) {
+    clockEpoch++;
+    responseClock = ClockState.RUNNING;
+    responseDueAt = responseDue;
+    responseRemainingSeconds = null;
+    resolutionClock = ClockState.RUNNING;
+    resolutionDueAt = resolutionDue;
+    resolutionRemainingSeconds = null;
+  }
+
+  /** The owner acted after assignment: the response clock is met. */
+  public void ownerResponded() {
+    if (responseClock == ClockState.RUNNING) {
+      responseClock = ClockState.MET;
+    }
+  }
+
+  public void breached(boolean responseClockBreached) {
+    if (responseClockBreached) {
+      responseClock = ClockState.BREACHED;
+    } else {
+      resolutionClock = ClockState.BREACHED;
+    }
+  }
+
+  public void pause(Duration responseLeft, Duration resolutionLeft) {
+    status = TicketStatus.WAITING_ON_CUSTOMER;
+    if (responseClock == ClockState.RUNNING) {
+      responseClock = ClockState.PAUSED;
+      responseRemainingSeconds = responseLeft.toSeconds();
+    }
+    if (resolutionClock == ClockState.RUNNING) {
+      resolutionClock = ClockState.PAUSED;
+      resolutionRemainingSeconds = resolutionLeft.toSeconds();
+    }
+  }
+
+  public void resume(Instant responseDue, Instant resolutionDue) {
+    status = TicketStatus.OPEN;
+    if (responseClock == ClockState.PAUSED) {
+      responseClock = ClockState.RUNNING;
+      responseDueAt = responseDue;
+      responseRemainingSeconds = null;
+    }
+    if (resolutionClock == ClockState.PAUSED) {
+      resolutionClock = ClockState.RUNNING;
+      resolutionDueAt = resolutionDue;
+      resolutionRemainingSeconds = null;
+    }
+  }
+
+  public void escalateTo(int newTier) {
+    tier = newTier;
+    escalationCount++;
+  }
+
+  public void resolve(Instant now) {
+    status = TicketStatus.RESOLVED;
+    resolvedAt = now;
+    if (responseClock == ClockState.RUNNING) {
+      responseClock = ClockState.MET;
+    }
+    if (resolutionClock == ClockState.RUNNING) {
+      resolutionClock = ClockState.MET;
+    }
+  }
+
+  public void reopen() {
+    status = TicketStatus.OPEN;
+    resolvedAt = null;
+    reescalationCount++;
+  }
+
+  public void close(Instant now) {
+    status = TicketStatus.CLOSED;
+    closedAt = now;
+  }
+
+  public boolean isAtTopTier() {
+    return tier >= maxTier;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Integer version() {
+    return version;
+  }
+
+  public Customer customer() {
+    return customer;
+  }
+
+  public String channel() {
+    return channel;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public Priority priority() {
+    return priority;
+  }
+
+  public Category category() {
+    return category;
+  }
+
+  public TicketStatus status() {
+    return status;
+  }
+
+  public int tier() {
+    return tier;
+  }
+
+  public int maxTier() {
+    return maxTier;
+  }
+
+  public String ownerUsername() {
+    return ownerUsername;
+  }
+
+  public ClockState responseClock() {
+    return responseClock;
+  }
+
+  public Instant responseDueAt() {
+    return responseDueAt;
+  }
+
+  public Long responseRemainingSeconds() {
+    return responseRemainingSeconds;
+  }
+
+  public ClockState resolutionClock() {
+    return resolutionClock;
+  }
+
+  public Instant resolutionDueAt() {
+    return resolutionDueAt;
+  }
+
+  public Long resolutionRemainingSeconds() {
+    return resolutionRemainingSeconds;
+  }
+
+  public int clockEpoch() {
+    return clockEpoch;
+  }
+
+  public int escalationCount() {
+    return escalationCount;
+  }
+
+  public int reescalationCount() {
+    return reescalationCount;
+  }
+
+  public Long processInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public Instant openedAt() {
+    return openedAt;
+  }
+
+  public Instant resolvedAt() {
+    return resolvedAt;
+  }
+
+  public Instant closedAt() {
+    return closedAt;
+  }
+}
