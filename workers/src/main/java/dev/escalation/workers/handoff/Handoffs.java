@@ -1,0 +1,93 @@
+package dev.escalation.workers.handoff;
+
+import dev.escalation.workers.audit.AuditEventType;
+import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.ticket.ResolutionAttemptRepository;
+import dev.escalation.workers.ticket.Ticket;
+import dev.escalation.workers.ticket.TicketMessageRepository;
+import dev.escalation.workers.ticket.Tickets;
+import dev.escalation.workers.ticket.Times;
+import java.time.Clock;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** H2-H4: handoff notes and the move of a ticket to a higher tier. */
+@Service
+public class Handoffs {
+  private final Tickets tickets;
+  private final HandoffNoteRepository notes;
+  private final EscalationRepository escalations;
+  private final ResolutionAttemptRepository attempts;
+  private final TicketMessageRepository messages;
+  private final AuditTrail audit;
+  private final Times times;
+  private final Clock clock;
+
+  Handoffs(Tickets tickets, HandoffNoteRepository notes, EscalationRepository escalations, ResolutionAttemptRepository attempts,
+      TicketMessageRepository messages, AuditTrail audit, Times times, Clock clock) {
+    this.tickets = tickets;
+    this.notes = notes;
+    this.escalations = escalations;
+    this.attempts = attempts;
+    this.messages = messages;
+    this.audit = audit;
+    this.times = times;
+    this.clock = clock;
+  }
+
+  /** The type an automatic escalation takes from a tier: specialists first, then management. */
+  public static EscalationType automaticTypeFrom(int tier) {
+    return tier <= 1 ? EscalationType.FUNCTIONAL : EscalationType.HIERARCHICAL;
+  }
+
+  /** The tier an escalation of this type from {@code tier} lands on. */
+  public static int targetTier(int tier, int maxTier, EscalationType type) {
+    return type == EscalationType.HIERARCHICAL ? maxTier : Math.min(tier + 1, maxTier);
+  }
+
+  /** The note an automatic escalation carries: which clock breached and what happened so far. */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public HandoffNote automaticNote(Ticket ticket, String clockName) {
+    EscalationType type = automaticTypeFrom(ticket.tier());
+    var tried = attempts.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.id());
+    int customerMessages = (int) messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.id()).stream()
+        .filter(m -> m.direction() == dev.escalation.workers.ticket.TicketMessage.Direction.FROM_CUSTOMER).count();
+    boolean response = "RESPONSE".equals(clockName);
+    String summary = (response ? "Response" : "Resolution") + " SLA breached at tier " + ticket.tier() + " (" + ticket.priority()
+        + ", due " + times.format(response ? ticket.responseDueAt() : ticket.resolutionDueAt()) + ", owner "
+        + ticket.ownerUsername() + "). Opened " + times.format(ticket.openedAt()) + ", escalated " + ticket.escalationCount()
+        + " time(s) before, " + customerMessages + " customer repl" + (customerMessages == 1 ? "y" : "ies") + " since opening.";
+    String attempted = tried.isEmpty()
+        ? "No resolution attempts were recorded."
+        : tried.stream().map(a -> "tier " + a.tier() + " " + a.author() + ": " + a.note()).collect(Collectors.joining("; "));
+    String need = (response ? "A first response to the customer" : "A resolution") + " from the "
+        + (type == EscalationType.FUNCTIONAL ? "specialist group for " + ticket.category().name().toLowerCase() : "management tier")
+        + ", within the fresh SLA.";
+    return notes.save(new HandoffNote(null, ticket.id(), AuditTrail.SYSTEM, true, type, summary, attempted, need, null, clock.instant()));
+  }
+
+  /** Moves the ticket up; the next step of the process assigns the new owner. */
+  @Transactional
+  public Ticket escalate(long ticketId, EscalationType type, long handoffNoteId) {
+    Ticket ticket = tickets.get(ticketId);
+    HandoffNote note = notes.findById(handoffNoteId)
+        .orElseThrow(() -> new dev.escalation.workers.job.FixableFailure("handoff note " + handoffNoteId + " not found",
+            "the escalation request lost its note; check the database the app writes to"));
+    int from = ticket.tier();
+    int to = targetTier(from, ticket.maxTier(), type);
+    String cause = note.automatic() ? causeOf(note) : Escalation.MANUAL;
+    escalations.save(new Escalation(null, ticketId, note.id(), type, cause, from, to, ticket.ownerUsername(), null,
+        ticket.reescalationCount() > 0, clock.instant()));
+    ticket.escalateTo(to);
+    tickets.save(ticket);
+    audit.record(ticketId, AuditEventType.ESCALATED, note.automatic() ? AuditTrail.SYSTEM : note.author(),
+        "Tier " + from + " -> tier " + to + " (" + type.name().toLowerCase() + ", " + cause.toLowerCase().replace('_', ' ')
+            + "). Summary: " + note.summary() + " Tried: " + note.attempted() + " Needed: " + note.need());
+    return ticket;
+  }
+
+  private static String causeOf(HandoffNote note) {
+    return note.summary().startsWith("Response") ? "RESPONSE_SLA_BREACHED" : "RESOLUTION_SLA_BREACHED";
+  }
+}

@@ -1,0 +1,90 @@
+package dev.escalation.workers.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.api.response.ActivatedJob;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a job's effects at most once (N4). The effects (ledger rows and outbox notifications) and
+ * a {@code processed_job} row keyed by the job key commit in one transaction. A redelivered job
+ * (same key: after a timeout, a lost completion, or a crash) finds that row and gets the recorded
+ * result back, so nothing is written or sent twice. Two deliveries racing each other collide on
+ * the primary key and the loser's transaction rolls back.
+ */
+@Component
+public class OnceOnly {
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  OnceOnly(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  public Map<String, Object> run(ActivatedJob job, Long ticketId, Supplier<Map<String, Object>> effects) {
+    return run(job.getKey(), job.getType(), ticketId, effects);
+  }
+
+  public Map<String, Object> run(long jobKey, String jobType, Long ticketId, Supplier<Map<String, Object>> effects) {
+    Optional<Map<String, Object>> earlier = recorded(jobKey);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    try {
+      return transactions.execute(status -> {
+        Map<String, Object> result = effects.get();
+        jdbc.sql("INSERT INTO processed_job (job_key, job_type, ticket_id, result, processed_at) VALUES (?, ?, ?, ?, ?)")
+            .params(jobKey, jobType, ticketId, write(result), Timestamp.from(clock.instant()))
+            .update();
+        return result;
+      });
+    } catch (DuplicateKeyException raced) {
+      return recorded(jobKey).orElseThrow(() -> raced);
+    }
+  }
+
+  /** Whether a job's effects were committed (for tests and diagnostics). */
+  public boolean wasProcessed(long jobKey) {
+    return recorded(jobKey).isPresent();
+  }
+
+  private Optional<Map<String, Object>> recorded(long jobKey) {
+    return jdbc.sql("SELECT result FROM processed_job WHERE job_key = ?")
+        .param(jobKey)
+        .query(String.class)
+        .optional()
+        .map(this::read);
+  }
+
+  private String write(Map<String, Object> result) {
+    try {
+      return json.writeValueAsString(result);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("job result is not serialisable: " + result, e);
+    }
+  }
+
+  private Map<String, Object> read(String stored) {
+    try {
+      return json.readValue(stored, MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored job result is not JSON: " + stored, e);
+    }
+  }
+}

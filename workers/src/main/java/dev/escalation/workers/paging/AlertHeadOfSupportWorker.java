@@ -1,0 +1,29 @@
+package dev.escalation.workers.paging;
+
+import dev.escalation.processes.TicketEscalation.JobTypes;
+import dev.escalation.workers.job.OnceOnly;
+import dev.escalation.workers.job.TicketJob;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+@Component
+class AlertHeadOfSupportWorker {
+  private final OnceOnly once;
+  private final ManagerAlerts alerts;
+
+  AlertHeadOfSupportWorker(OnceOnly once, ManagerAlerts alerts) {
+    this.once = once;
+    this.alerts = alerts;
+  }
+
+  @JobWorker(type = JobTypes.ALERT_HEAD_OF_SUPPORT)
+  Map<String, Object> alertHeadOfSupport(ActivatedJob job, @VariablesAsType TicketJob ticket) {
+    return once.run(job, ticket.ticketId(), () -> {
+      alerts.alertHeadOfSupport(ticket.ticketId(), job.getKey());
+      return Map.of();
+    });
+  }
+}

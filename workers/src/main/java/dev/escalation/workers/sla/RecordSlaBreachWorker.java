@@ -1,0 +1,41 @@
+package dev.escalation.workers.sla;
+
+import dev.escalation.processes.TicketEscalation.Clocks;
+import dev.escalation.processes.TicketEscalation.JobTypes;
+import dev.escalation.processes.TicketEscalation.Variables;
+import dev.escalation.workers.job.OnceOnly;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** A clock breached: record it, tell the owner, and decide whether a higher tier takes over. */
+@Component
+class RecordSlaBreachWorker {
+  private final OnceOnly once;
+  private final SlaBreaches breaches;
+
+  RecordSlaBreachWorker(OnceOnly once, SlaBreaches breaches) {
+    this.once = once;
+    this.breaches = breaches;
+  }
+
+  @JobWorker(type = JobTypes.RECORD_SLA_BREACH)
+  Map<String, Object> recordSlaBreach(ActivatedJob job, @VariablesAsType ClockJob breach) {
+    return once.run(job, breach.ticketId(), () -> {
+      SlaBreaches.Outcome outcome = breaches.record(breach.ticketId(), breach.clock(), job.getKey());
+      Map<String, Object> vars = new HashMap<>();
+      vars.put(Variables.CAN_ESCALATE, outcome.canEscalate());
+      if (outcome.canEscalate()) {
+        vars.put(Variables.ESCALATION_TYPE, outcome.escalationType().name());
+        vars.put(Variables.HANDOFF_NOTE_ID, outcome.handoffNoteId());
+      } else {
+        // At the top tier the breached clock stops, so the head of support is alerted once, not in a loop.
+        vars.put(Clocks.RESPONSE.equals(breach.clock()) ? Variables.RESPONSE_CLOCK_RUNNING : Variables.RESOLUTION_CLOCK_RUNNING, false);
+      }
+      return vars;
+    });
+  }
+}

@@ -1,0 +1,62 @@
+package dev.escalation.workers.sla;
+
+import dev.escalation.processes.TicketEscalation.Clocks;
+import dev.escalation.workers.audit.AuditEventType;
+import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.handoff.EscalationType;
+import dev.escalation.workers.handoff.HandoffNote;
+import dev.escalation.workers.handoff.Handoffs;
+import dev.escalation.workers.notification.Channel;
+import dev.escalation.workers.notification.NotificationKind;
+import dev.escalation.workers.notification.Outbox;
+import dev.escalation.workers.roster.RosterRepository;
+import dev.escalation.workers.ticket.Ticket;
+import dev.escalation.workers.ticket.Tickets;
+import dev.escalation.workers.ticket.Times;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class SlaBreaches {
+  private final Tickets tickets;
+  private final Handoffs handoffs;
+  private final RosterRepository roster;
+  private final AuditTrail audit;
+  private final Outbox outbox;
+  private final Times times;
+
+  SlaBreaches(Tickets tickets, Handoffs handoffs, RosterRepository roster, AuditTrail audit, Outbox outbox, Times times) {
+    this.tickets = tickets;
+    this.handoffs = handoffs;
+    this.roster = roster;
+    this.audit = audit;
+    this.outbox = outbox;
+    this.times = times;
+  }
+
+  record Outcome(boolean canEscalate, EscalationType escalationType, Long handoffNoteId) {}
+
+  @Transactional
+  Outcome record(long ticketId, String clockName, long jobKey) {
+    Ticket ticket = tickets.get(ticketId);
+    boolean response = Clocks.RESPONSE.equals(clockName);
+    var due = response ? ticket.responseDueAt() : ticket.resolutionDueAt();
+    ticket.breached(response);
+    tickets.save(ticket);
+    boolean canEscalate = !ticket.isAtTopTier();
+    audit.record(ticketId, AuditEventType.SLA_BREACHED, AuditTrail.SYSTEM,
+        clockName.toLowerCase() + " SLA breached at tier " + ticket.tier() + " (due " + times.format(due) + ", owner "
+            + ticket.ownerUsername() + ")" + (canEscalate ? "; escalating" : "; top tier reached, alerting the head of support"));
+    roster.findById(ticket.ownerUsername()).ifPresent(owner -> outbox.enqueue(new Outbox.Message(
+        "SLA_BREACH:" + ticketId + ":" + jobKey, ticketId, NotificationKind.SLA_BREACH, owner.email(), owner.displayName(),
+        Channel.EMAIL, "[#" + ticketId + "] " + clockName.toLowerCase() + " SLA breached",
+        "Hello " + owner.displayName() + ",\n\nthe " + clockName.toLowerCase() + " SLA of ticket #" + ticketId + " ("
+            + ticket.subject() + ") was due " + times.format(due) + " and has breached. "
+            + (canEscalate ? "The ticket is being escalated to tier " + (ticket.tier() + 1) + "." : "The head of support has been alerted."))));
+    if (!canEscalate) {
+      return new Outcome(false, null, null);
+    }
+    HandoffNote note = handoffs.automaticNote(ticket, clockName);
+    return new Outcome(true, note.escalationType(), note.id());
+  }
+}
