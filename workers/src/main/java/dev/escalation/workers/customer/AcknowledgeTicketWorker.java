@@ -11,7 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class AcknowledgeTicketWorker {
+public class AcknowledgeTicketWorker {
   private final OnceOnly once;
   private final Tickets tickets;
   private final CustomerNotices customer;
@@ -23,7 +23,7 @@ class AcknowledgeTicketWorker {
   }
 
   @JobWorker(type = JobTypes.ACKNOWLEDGE_TICKET)
-  Map<String, Object> acknowledgeTicket(ActivatedJob job, @VariablesAsType TicketJob ticket) {
+  public Map<String, Object> acknowledgeTicket(ActivatedJob job, @VariablesAsType TicketJob ticket) {
     return once.run(job, ticket.ticketId(), () -> {
       customer.acknowledge(tickets.get(ticket.ticketId()));
       return Map.of();

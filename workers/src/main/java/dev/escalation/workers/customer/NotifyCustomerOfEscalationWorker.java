@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** H5: runs after the new owner and the fresh clocks are set, so the notice names both. */
 @Component
-class NotifyCustomerOfEscalationWorker {
+public class NotifyCustomerOfEscalationWorker {
   private final OnceOnly once;
   private final Tickets tickets;
   private final CustomerNotices customer;
@@ -24,7 +24,7 @@ class NotifyCustomerOfEscalationWorker {
   }
 
   @JobWorker(type = JobTypes.NOTIFY_CUSTOMER_OF_ESCALATION)
-  Map<String, Object> notifyCustomerOfEscalation(ActivatedJob job, @VariablesAsType TicketJob ticket) {
+  public Map<String, Object> notifyCustomerOfEscalation(ActivatedJob job, @VariablesAsType TicketJob ticket) {
     return once.run(job, ticket.ticketId(), () -> {
       customer.escalated(tickets.get(ticket.ticketId()));
       return Map.of();

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class EscalateTicketWorker {
+public class EscalateTicketWorker {
   private final OnceOnly once;
   private final Handoffs handoffs;
 
@@ -22,7 +22,7 @@ class EscalateTicketWorker {
   }
 
   @JobWorker(type = JobTypes.ESCALATE_TICKET)
-  Map<String, Object> escalateTicket(ActivatedJob job, @VariablesAsType EscalationJob escalation) {
+  public Map<String, Object> escalateTicket(ActivatedJob job, @VariablesAsType EscalationJob escalation) {
     if (escalation.handoffNoteId() == null || escalation.escalationType() == null) {
       throw new FixableFailure("escalation of ticket " + escalation.ticketId() + " has no handoff note or type",
           "set the variables handoffNoteId and escalationType on the instance in Operate");

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -192,7 +193,7 @@ class EmailChannel implements ChannelAdapter {
   /** The exception, its causes, chained messaging exceptions and the failures Spring collected. */
   private static List<Throwable> causes(Throwable top) {
     List<Throwable> all = new ArrayList<>();
-    Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Throwable> pending = new ArrayList<>(List.of(top));
     while (!pending.isEmpty()) {
       Throwable t = pending.remove(0);

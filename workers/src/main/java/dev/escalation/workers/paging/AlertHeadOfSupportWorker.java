@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class AlertHeadOfSupportWorker {
+public class AlertHeadOfSupportWorker {
   private final OnceOnly once;
   private final ManagerAlerts alerts;
 
@@ -20,7 +20,7 @@ class AlertHeadOfSupportWorker {
   }
 
   @JobWorker(type = JobTypes.ALERT_HEAD_OF_SUPPORT)
-  Map<String, Object> alertHeadOfSupport(ActivatedJob job, @VariablesAsType TicketJob ticket) {
+  public Map<String, Object> alertHeadOfSupport(ActivatedJob job, @VariablesAsType TicketJob ticket) {
     return once.run(job, ticket.ticketId(), () -> {
       alerts.alertHeadOfSupport(ticket.ticketId(), job.getKey());
       return Map.of();

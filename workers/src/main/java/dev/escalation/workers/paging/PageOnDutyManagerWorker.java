@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class PageOnDutyManagerWorker {
+public class PageOnDutyManagerWorker {
   private final OnceOnly once;
   private final ManagerAlerts alerts;
 
@@ -20,7 +20,7 @@ class PageOnDutyManagerWorker {
   }
 
   @JobWorker(type = JobTypes.PAGE_ON_DUTY_MANAGER)
-  Map<String, Object> pageOnDutyManager(ActivatedJob job, @VariablesAsType TicketJob ticket) {
+  public Map<String, Object> pageOnDutyManager(ActivatedJob job, @VariablesAsType TicketJob ticket) {
     return once.run(job, ticket.ticketId(), () -> {
       alerts.pageOnDutyManager(ticket.ticketId());
       return Map.of();

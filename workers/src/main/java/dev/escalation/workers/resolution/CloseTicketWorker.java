@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class CloseTicketWorker {
+public class CloseTicketWorker {
   private final OnceOnly once;
   private final Resolutions resolutions;
 
@@ -20,7 +20,7 @@ class CloseTicketWorker {
   }
 
   @JobWorker(type = JobTypes.CLOSE_TICKET)
-  Map<String, Object> closeTicket(ActivatedJob job, @VariablesAsType TicketJob ticket) {
+  public Map<String, Object> closeTicket(ActivatedJob job, @VariablesAsType TicketJob ticket) {
     return once.run(job, ticket.ticketId(), () -> {
       resolutions.close(ticket.ticketId());
       return Map.of();

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class ReopenTicketWorker {
+public class ReopenTicketWorker {
   private final OnceOnly once;
   private final Resolutions resolutions;
 
@@ -21,7 +21,7 @@ class ReopenTicketWorker {
   }
 
   @JobWorker(type = JobTypes.REOPEN_TICKET)
-  Map<String, Object> reopenTicket(ActivatedJob job, @VariablesAsType ReopenJob reopen) {
+  public Map<String, Object> reopenTicket(ActivatedJob job, @VariablesAsType ReopenJob reopen) {
     return once.run(job, reopen.ticketId(), () -> {
       resolutions.reopen(reopen.ticketId(), reopen.reopenedBy(), reopen.reopenReason(), job.getKey());
       return Map.of(Variables.ASSIGNMENT_REASON, AssignmentReasons.REOPENED);

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class ResolveTicketWorker {
+public class ResolveTicketWorker {
   private final OnceOnly once;
   private final Resolutions resolutions;
 
@@ -21,7 +21,7 @@ class ResolveTicketWorker {
   }
 
   @JobWorker(type = JobTypes.RESOLVE_TICKET)
-  Map<String, Object> resolveTicket(ActivatedJob job, @VariablesAsType TicketJob ticket) {
+  public Map<String, Object> resolveTicket(ActivatedJob job, @VariablesAsType TicketJob ticket) {
     return once.run(job, ticket.ticketId(),
         () -> Map.of(Variables.REOPEN_DEADLINE, resolutions.resolve(ticket.ticketId()).toString()));
   }

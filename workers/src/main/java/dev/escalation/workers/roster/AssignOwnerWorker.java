@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class AssignOwnerWorker {
+public class AssignOwnerWorker {
   private final OnceOnly once;
   private final OwnerAssignment assignment;
 
@@ -20,7 +20,7 @@ class AssignOwnerWorker {
   }
 
   @JobWorker(type = JobTypes.ASSIGN_OWNER)
-  Map<String, Object> assignOwner(ActivatedJob job, @VariablesAsType TicketJob ticket) {
+  public Map<String, Object> assignOwner(ActivatedJob job, @VariablesAsType TicketJob ticket) {
     return once.run(job, ticket.ticketId(), () -> {
       assignment.assign(ticket.ticketId(), job.getKey());
       return Map.of();

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after a pause (its date already past) finds the warning already sent.
  */
 @Component
-class NotifySlaWarningWorker {
+public class NotifySlaWarningWorker {
   private final OnceOnly once;
   private final SlaClocks clocks;
   private final RosterRepository roster;
@@ -40,7 +40,7 @@ class NotifySlaWarningWorker {
   }
 
   @JobWorker(type = JobTypes.NOTIFY_SLA_WARNING)
-  Map<String, Object> notifySlaWarning(ActivatedJob job, @VariablesAsType ClockJob warning) {
+  public Map<String, Object> notifySlaWarning(ActivatedJob job, @VariablesAsType ClockJob warning) {
     return once.run(job, warning.ticketId(), () -> {
       Ticket ticket = clocks.ticket(warning.ticketId());
       if (!SlaClocks.isRunning(ticket, warning.clock())) {

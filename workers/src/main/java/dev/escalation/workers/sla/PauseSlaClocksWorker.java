@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** T6: the owner asked the customer something; both clocks stop and the customer gets the question. */
 @Component
-class PauseSlaClocksWorker {
+public class PauseSlaClocksWorker {
   private final OnceOnly once;
   private final SlaClocks clocks;
   private final CustomerNotices customer;
@@ -24,7 +24,7 @@ class PauseSlaClocksWorker {
   }
 
   @JobWorker(type = JobTypes.PAUSE_SLA_CLOCKS)
-  Map<String, Object> pauseSlaClocks(ActivatedJob job, @VariablesAsType TicketJob ticket) {
+  public Map<String, Object> pauseSlaClocks(ActivatedJob job, @VariablesAsType TicketJob ticket) {
     return once.run(job, ticket.ticketId(), () -> {
       customer.waiting(clocks.pause(ticket.ticketId()));
       return Map.of();

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** A clock breached: record it, tell the owner, and decide whether a higher tier takes over. */
 @Component
-class RecordSlaBreachWorker {
+public class RecordSlaBreachWorker {
   private final OnceOnly once;
   private final SlaBreaches breaches;
 
@@ -23,7 +23,7 @@ class RecordSlaBreachWorker {
   }
 
   @JobWorker(type = JobTypes.RECORD_SLA_BREACH)
-  Map<String, Object> recordSlaBreach(ActivatedJob job, @VariablesAsType ClockJob breach) {
+  public Map<String, Object> recordSlaBreach(ActivatedJob job, @VariablesAsType ClockJob breach) {
     return once.run(job, breach.ticketId(), () -> {
       SlaBreaches.Outcome outcome = breaches.record(breach.ticketId(), breach.clock(), job.getKey());
       Map<String, Object> vars = new HashMap<>();

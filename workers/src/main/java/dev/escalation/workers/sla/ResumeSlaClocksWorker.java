@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class ResumeSlaClocksWorker {
+public class ResumeSlaClocksWorker {
   private final OnceOnly once;
   private final SlaClocks clocks;
 
@@ -20,7 +20,7 @@ class ResumeSlaClocksWorker {
   }
 
   @JobWorker(type = JobTypes.RESUME_SLA_CLOCKS)
-  Map<String, Object> resumeSlaClocks(ActivatedJob job, @VariablesAsType TicketJob ticket) {
+  public Map<String, Object> resumeSlaClocks(ActivatedJob job, @VariablesAsType TicketJob ticket) {
     return once.run(job, ticket.ticketId(), () -> clocks.resume(ticket.ticketId()));
   }
 }

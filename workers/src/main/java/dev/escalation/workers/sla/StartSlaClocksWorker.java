@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class StartSlaClocksWorker {
+public class StartSlaClocksWorker {
   private final OnceOnly once;
   private final SlaClocks clocks;
 
@@ -20,7 +20,7 @@ class StartSlaClocksWorker {
   }
 
   @JobWorker(type = JobTypes.START_SLA_CLOCKS)
-  Map<String, Object> startSlaClocks(ActivatedJob job, @VariablesAsType TicketJob ticket) {
+  public Map<String, Object> startSlaClocks(ActivatedJob job, @VariablesAsType TicketJob ticket) {
     return once.run(job, ticket.ticketId(), () -> clocks.start(ticket.ticketId()));
   }
 }

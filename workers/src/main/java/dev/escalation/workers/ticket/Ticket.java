@@ -131,9 +131,17 @@ public class Ticket {
     escalationCount++;
   }
 
+  /** The owner asked the customer something; the pause worker then stops the clocks. */
+  public void awaitCustomer() {
+    status = TicketStatus.WAITING_ON_CUSTOMER;
+  }
+
+  /** Idempotent: the API marks the ticket resolved at once, the process confirms it later. */
   public void resolve(Instant now) {
+    if (status != TicketStatus.RESOLVED) {
+      resolvedAt = now;
+    }
     status = TicketStatus.RESOLVED;
-    resolvedAt = now;
     if (responseClock == ClockState.RUNNING) {
       responseClock = ClockState.MET;
     }
@@ -142,10 +150,13 @@ public class Ticket {
     }
   }
 
+  /** Idempotent: the API reopens at once, the process confirms it later; counted once (R1). */
   public void reopen() {
-    status = TicketStatus.OPEN;
-    resolvedAt = null;
-    reescalationCount++;
+    if (status == TicketStatus.RESOLVED) {
+      status = TicketStatus.OPEN;
+      resolvedAt = null;
+      reescalationCount++;
+    }
   }
 
   public void close(Instant now) {

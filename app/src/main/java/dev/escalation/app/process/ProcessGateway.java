@@ -1,0 +1,46 @@
+package dev.escalation.app.process;
+
+import dev.escalation.processes.TicketEscalation;
+import dev.escalation.processes.TicketEscalation.AssignmentReasons;
+import dev.escalation.processes.TicketEscalation.Variables;
+import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The app's only door to the engine: start a ticket's process, and tell it what people did. */
+@Component
+public class ProcessGateway {
+  /** Long enough to reach a process that is between two steps; short enough not to hit a later wait. */
+  private static final Duration MESSAGE_TTL = Duration.ofMinutes(2);
+
+  private final CamundaClient client;
+
+  ProcessGateway(CamundaClient client) {
+    this.client = client;
+  }
+
+  public long startTicket(long ticketId, String priority) {
+    return client.newCreateInstanceCommand()
+        .bpmnProcessId(TicketEscalation.PROCESS_ID)
+        .latestVersion()
+        .variables(Map.of(
+            Variables.TICKET_ID, ticketId,
+            Variables.PRIORITY, priority,
+            Variables.TIER, 1,
+            Variables.ASSIGNMENT_REASON, AssignmentReasons.OPENED))
+        .send()
+        .join()
+        .getProcessInstanceKey();
+  }
+
+  public void publish(String messageName, long ticketId, Map<String, Object> variables) {
+    client.newPublishMessageCommand()
+        .messageName(messageName)
+        .correlationKey(Long.toString(ticketId))
+        .timeToLive(MESSAGE_TTL)
+        .variables(variables)
+        .send()
+        .join();
+  }
+}

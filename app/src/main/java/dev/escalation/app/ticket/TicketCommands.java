@@ -1,0 +1,167 @@
+package dev.escalation.app.ticket;
+
+import dev.escalation.app.process.ProcessGateway;
+import dev.escalation.processes.TicketEscalation.Actions;
+import dev.escalation.processes.TicketEscalation.Messages;
+import dev.escalation.processes.TicketEscalation.Variables;
+import dev.escalation.workers.audit.AuditEventType;
+import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.handoff.HandoffNote;
+import dev.escalation.workers.handoff.HandoffNoteRepository;
+import dev.escalation.workers.ticket.Customer;
+import dev.escalation.workers.ticket.ResolutionAttempt;
+import dev.escalation.workers.ticket.ResolutionAttemptRepository;
+import dev.escalation.workers.ticket.Ticket;
+import dev.escalation.workers.ticket.TicketMessage;
+import dev.escalation.workers.ticket.TicketMessageRepository;
+import dev.escalation.workers.ticket.TicketProperties;
+import dev.escalation.workers.ticket.TicketRepository;
+import dev.escalation.workers.ticket.TicketStatus;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What people do to a ticket. Each command checks the ticket's state, writes the ledger and tells
+ * the process, in one transaction: if the engine cannot be told, nothing is written.
+ */
+@Service
+class TicketCommands {
+  private final TicketRepository tickets;
+  private final ResolutionAttemptRepository attempts;
+  private final TicketMessageRepository messages;
+  private final HandoffNoteRepository notes;
+  private final AuditTrail audit;
+  private final ProcessGateway process;
+  private final TicketProperties properties;
+  private final Clock clock;
+
+  TicketCommands(TicketRepository tickets, ResolutionAttemptRepository attempts, TicketMessageRepository messages,
+      HandoffNoteRepository notes, AuditTrail audit, ProcessGateway process, TicketProperties properties, Clock clock) {
+    this.tickets = tickets;
+    this.attempts = attempts;
+    this.messages = messages;
+    this.notes = notes;
+    this.audit = audit;
+    this.process = process;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Transactional
+  Ticket open(Requests.OpenTicket request) {
+    var c = request.customer();
+    Ticket ticket = tickets.save(Ticket.open(
+        new Customer(c.name().trim(), c.email().trim(), c.language(), Boolean.TRUE.equals(c.vip()), c.annualRevenue()),
+        request.channel().toLowerCase(Locale.ROOT), request.subject().trim(), request.description(), request.priority(),
+        request.category(), properties.maxTier(), clock.instant()));
+    audit.record(ticket.id(), AuditEventType.TICKET_OPENED, c.email().trim(),
+        request.priority() + " " + request.category() + " ticket via " + ticket.channel() + ": " + ticket.subject());
+    ticket.linkProcessInstance(process.startTicket(ticket.id(), request.priority().name()));
+    return tickets.save(ticket);
+  }
+
+  @Transactional
+  void recordAttempt(long id, Requests.Attempt request) {
+    Ticket ticket = requireStatus(id, "record a resolution attempt", TicketStatus.OPEN);
+    attempts.save(new ResolutionAttempt(null, id, ticket.tier(), ticket.ownerUsername(), request.note(), clock.instant()));
+    ticket.ownerResponded();
+    tickets.save(ticket);
+    audit.record(id, AuditEventType.ATTEMPT_RECORDED, ticket.ownerUsername(), "Tier " + ticket.tier() + ": " + request.note());
+    process.publish(Messages.OWNER_ACTION, id, Map.of(Variables.ACTION, Actions.ATTEMPT));
+  }
+
+  @Transactional
+  HandoffNote escalate(long id, Requests.EscalationRequest request) {
+    Ticket ticket = requireStatus(id, "escalate", TicketStatus.OPEN);
+    if (ticket.isAtTopTier()) {
+      throw new ActionNotAllowedException("ticket " + id + " is already at tier " + ticket.tier()
+          + ", the highest tier; a breach here alerts the head of support");
+    }
+    long tried = attempts.countByTicketIdAndTier(id, ticket.tier());
+    boolean override = request.overrideReason() != null && !request.overrideReason().isBlank();
+    if (tried < properties.requiredAttempts() && !override) {
+      throw new RuleNotMetException("T8", "escalating from tier " + ticket.tier() + " needs " + properties.requiredAttempts()
+          + " recorded resolution attempts, " + tried + " recorded; record attempts or give an overrideReason (T7)");
+    }
+    String owner = ticket.ownerUsername();
+    HandoffNote note = notes.save(new HandoffNote(null, id, owner, false, request.type(), request.summary(), request.attempted(),
+        request.need(), override ? request.overrideReason() : null, clock.instant()));
+    if (override && tried < properties.requiredAttempts()) {
+      audit.record(id, AuditEventType.RULE_OVERRIDDEN, owner, "T8: escalated after " + tried + " of "
+          + properties.requiredAttempts() + " required attempts. Reason: " + request.overrideReason());
+    }
+    ticket.ownerResponded();
+    tickets.save(ticket);
+    process.publish(Messages.OWNER_ACTION, id, Map.of(
+        Variables.ACTION, Actions.ESCALATE,
+        Variables.ESCALATION_TYPE, request.type().name(),
+        Variables.HANDOFF_NOTE_ID, note.id()));
+    return note;
+  }
+
+  @Transactional
+  void askCustomer(long id, Requests.Question request) {
+    Ticket ticket = requireStatus(id, "ask the customer", TicketStatus.OPEN);
+    messages.save(new TicketMessage(null, id, TicketMessage.Direction.TO_CUSTOMER, ticket.ownerUsername(), request.question(), clock.instant()));
+    ticket.awaitCustomer();
+    tickets.save(ticket);
+    process.publish(Messages.OWNER_ACTION, id, Map.of(Variables.ACTION, Actions.WAIT));
+  }
+
+  /** A customer's message: resumes a paused ticket, reopens a resolved one (R1), or is simply recorded. */
+  @Transactional
+  void customerReplied(long id, Requests.CustomerReply request) {
+    Ticket ticket = find(id);
+    if (ticket.status() == TicketStatus.CLOSED) {
+      throw new ActionNotAllowedException("ticket " + id + " is closed; the customer should open a new ticket");
+    }
+    messages.save(new TicketMessage(null, id, TicketMessage.Direction.FROM_CUSTOMER, ticket.customer().name(), request.message(), clock.instant()));
+    audit.record(id, AuditEventType.CUSTOMER_REPLIED, ticket.customer().email(), request.message());
+    if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
+      process.publish(Messages.CUSTOMER_REPLIED, id, Map.of());
+    } else if (ticket.status() == TicketStatus.RESOLVED) {
+      reopenWith(ticket, ticket.customer().email(), "customer replied: " + abbreviate(request.message()));
+    }
+  }
+
+  @Transactional
+  void resolve(long id, Requests.Resolution request) {
+    Ticket ticket = requireStatus(id, "resolve", TicketStatus.OPEN);
+    messages.save(new TicketMessage(null, id, TicketMessage.Direction.TO_CUSTOMER, ticket.ownerUsername(), request.summary(), clock.instant()));
+    ticket.resolve(clock.instant());
+    tickets.save(ticket);
+    process.publish(Messages.OWNER_ACTION, id, Map.of(Variables.ACTION, Actions.RESOLVE));
+  }
+
+  @Transactional
+  void reopen(long id, Requests.Reopen request) {
+    Ticket ticket = requireStatus(id, "reopen", TicketStatus.RESOLVED);
+    reopenWith(ticket, ticket.ownerUsername(), request.reason());
+  }
+
+  private void reopenWith(Ticket ticket, String by, String reason) {
+    ticket.reopen();
+    tickets.save(ticket);
+    process.publish(Messages.TICKET_REOPENED, ticket.id(), Map.of("reopenedBy", by, "reopenReason", reason));
+  }
+
+  private Ticket requireStatus(long id, String action, TicketStatus required) {
+    Ticket ticket = find(id);
+    if (ticket.status() != required) {
+      throw new ActionNotAllowedException("cannot " + action + " ticket " + id + " while it is " + ticket.status()
+          + " (needs " + required + ")");
+    }
+    return ticket;
+  }
+
+  private Ticket find(long id) {
+    return tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(id));
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+  }
+}

@@ -1,0 +1,111 @@
+package dev.escalation.app.ticket;
+
+import dev.escalation.workers.handoff.Escalation;
+import dev.escalation.workers.handoff.HandoffNote;
+import dev.escalation.workers.ticket.ResolutionAttempt;
+import dev.escalation.workers.ticket.TicketMessage;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tickets")
+class TicketController {
+  private final TicketCommands commands;
+  private final TicketQueries queries;
+
+  TicketController(TicketCommands commands, TicketQueries queries) {
+    this.commands = commands;
+    this.queries = queries;
+  }
+
+  @PostMapping
+  ResponseEntity<TicketView> open(@Valid @RequestBody Requests.OpenTicket request) {
+    long id = commands.open(request).id();
+    return ResponseEntity.created(URI.create("/api/tickets/" + id)).body(queries.ticket(id));
+  }
+
+  @GetMapping
+  List<TicketView> recent() {
+    return queries.recent();
+  }
+
+  @GetMapping("/{id}")
+  TicketView ticket(@PathVariable long id) {
+    return queries.ticket(id);
+  }
+
+  @GetMapping("/{id}/timeline")
+  List<TicketQueries.TimelineEntry> timeline(@PathVariable long id) {
+    return queries.timeline(id);
+  }
+
+  @GetMapping("/{id}/messages")
+  List<TicketMessage> conversation(@PathVariable long id) {
+    return queries.conversation(id);
+  }
+
+  @GetMapping("/{id}/attempts")
+  List<ResolutionAttempt> attempts(@PathVariable long id) {
+    return queries.attempts(id);
+  }
+
+  @GetMapping("/{id}/handoff-notes")
+  List<HandoffNote> handoffNotes(@PathVariable long id) {
+    return queries.handoffNotes(id);
+  }
+
+  @GetMapping("/{id}/escalations")
+  List<Escalation> escalations(@PathVariable long id) {
+    return queries.escalations(id);
+  }
+
+  @PostMapping("/{id}/attempts")
+  ResponseEntity<TicketView> recordAttempt(@PathVariable long id, @Valid @RequestBody Requests.Attempt request) {
+    commands.recordAttempt(id, request);
+    return accepted(id);
+  }
+
+  @PostMapping("/{id}/escalations")
+  ResponseEntity<Map<String, Object>> escalate(@PathVariable long id, @Valid @RequestBody Requests.EscalationRequest request) {
+    HandoffNote note = commands.escalate(id, request);
+    return ResponseEntity.accepted().body(Map.of("ticket", queries.ticket(id), "handoffNote", note));
+  }
+
+  @PostMapping("/{id}/waiting-on-customer")
+  ResponseEntity<TicketView> askCustomer(@PathVariable long id, @Valid @RequestBody Requests.Question request) {
+    commands.askCustomer(id, request);
+    return accepted(id);
+  }
+
+  @PostMapping("/{id}/customer-replies")
+  ResponseEntity<TicketView> customerReplied(@PathVariable long id, @Valid @RequestBody Requests.CustomerReply request) {
+    commands.customerReplied(id, request);
+    return accepted(id);
+  }
+
+  @PostMapping("/{id}/resolution")
+  ResponseEntity<TicketView> resolve(@PathVariable long id, @Valid @RequestBody Requests.Resolution request) {
+    commands.resolve(id, request);
+    return accepted(id);
+  }
+
+  @PostMapping("/{id}/reopen")
+  ResponseEntity<TicketView> reopen(@PathVariable long id, @Valid @RequestBody Requests.Reopen request) {
+    commands.reopen(id, request);
+    return accepted(id);
+  }
+
+  /** 202: the ledger has it; the process carries out the rest (assignment, clocks, notices) right after. */
+  private ResponseEntity<TicketView> accepted(long id) {
+    return ResponseEntity.accepted().body(queries.ticket(id));
+  }
+}

@@ -1,0 +1,91 @@
+package dev.escalation.app.ticket;
+
+import dev.escalation.workers.audit.AuditEvent;
+import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.handoff.EscalationRepository;
+import dev.escalation.workers.handoff.HandoffNote;
+import dev.escalation.workers.handoff.HandoffNoteRepository;
+import dev.escalation.workers.roster.RosterRepository;
+import dev.escalation.workers.ticket.ResolutionAttempt;
+import dev.escalation.workers.ticket.ResolutionAttemptRepository;
+import dev.escalation.workers.ticket.TicketMessage;
+import dev.escalation.workers.ticket.TicketMessageRepository;
+import dev.escalation.workers.ticket.TicketRepository;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class TicketQueries {
+  private final TicketRepository tickets;
+  private final RosterRepository roster;
+  private final AuditTrail audit;
+  private final TicketMessageRepository messages;
+  private final ResolutionAttemptRepository attempts;
+  private final HandoffNoteRepository notes;
+  private final EscalationRepository escalations;
+  private final OperateProperties operate;
+
+  TicketQueries(TicketRepository tickets, RosterRepository roster, AuditTrail audit, TicketMessageRepository messages,
+      ResolutionAttemptRepository attempts, HandoffNoteRepository notes, EscalationRepository escalations, OperateProperties operate) {
+    this.tickets = tickets;
+    this.roster = roster;
+    this.audit = audit;
+    this.messages = messages;
+    this.attempts = attempts;
+    this.notes = notes;
+    this.escalations = escalations;
+    this.operate = operate;
+  }
+
+  TicketView ticket(long id) {
+    var ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(id));
+    var owner = ticket.ownerUsername() == null ? null : roster.findById(ticket.ownerUsername()).orElse(null);
+    return TicketView.of(ticket, owner, operate.linkTo(ticket.processInstanceKey()));
+  }
+
+  List<TicketView> recent() {
+    return tickets.findTop200ByOrderByIdDesc().stream()
+        .map(t -> TicketView.of(t, t.ownerUsername() == null ? null : roster.findById(t.ownerUsername()).orElse(null),
+            operate.linkTo(t.processInstanceKey())))
+        .toList();
+  }
+
+  record TimelineEntry(java.time.Instant at, String type, String actor, String detail) {}
+
+  List<TimelineEntry> timeline(long id) {
+    exists(id);
+    return audit.timeline(id).stream().map(TicketQueries::entry).toList();
+  }
+
+  List<TicketMessage> conversation(long id) {
+    exists(id);
+    return messages.findByTicketIdOrderByCreatedAtAscIdAsc(id);
+  }
+
+  List<ResolutionAttempt> attempts(long id) {
+    exists(id);
+    return attempts.findByTicketIdOrderByCreatedAtAscIdAsc(id);
+  }
+
+  List<HandoffNote> handoffNotes(long id) {
+    exists(id);
+    return notes.findByTicketIdOrderByCreatedAtAscIdAsc(id);
+  }
+
+  List<dev.escalation.workers.handoff.Escalation> escalations(long id) {
+    exists(id);
+    return escalations.findByTicketIdOrderByEscalatedAtAscIdAsc(id);
+  }
+
+  private void exists(long id) {
+    if (!tickets.existsById(id)) {
+      throw new TicketNotFoundException(id);
+    }
+  }
+
+  private static TimelineEntry entry(AuditEvent e) {
+    return new TimelineEntry(e.at(), e.type().name(), e.actor(), e.detail());
+  }
+}

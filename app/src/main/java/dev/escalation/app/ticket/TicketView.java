@@ -1,0 +1,49 @@
+package dev.escalation.app.ticket;
+
+import dev.escalation.workers.roster.RosterMember;
+import dev.escalation.workers.ticket.Category;
+import dev.escalation.workers.ticket.ClockState;
+import dev.escalation.workers.ticket.Priority;
+import dev.escalation.workers.ticket.Ticket;
+import dev.escalation.workers.ticket.TicketStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A ticket as the API shows it. */
+record TicketView(
+    long id,
+    TicketStatus status,
+    Priority priority,
+    Category category,
+    String subject,
+    String channel,
+    CustomerView customer,
+    int tier,
+    int maxTier,
+    OwnerView owner,
+    Instant responseDueAt,
+    ClockState responseClock,
+    Instant resolutionDueAt,
+    ClockState resolutionClock,
+    int escalationCount,
+    int reescalationCount,
+    Instant openedAt,
+    Instant resolvedAt,
+    Instant closedAt,
+    Long processInstanceKey,
+    String operateUrl) {
+
+  record CustomerView(String name, String email, String language, boolean vip, BigDecimal annualRevenue) {}
+
+  /** {@code tier} is the owner's own tier: above the ticket's tier when a manager stood in (H1). */
+  record OwnerView(String username, String displayName, int tier, String role) {}
+
+  static TicketView of(Ticket t, RosterMember owner, String operateUrl) {
+    var c = t.customer();
+    return new TicketView(t.id(), t.status(), t.priority(), t.category(), t.subject(), t.channel(),
+        new CustomerView(c.name(), c.email(), c.language(), c.vip(), c.annualRevenue()), t.tier(), t.maxTier(),
+        owner == null ? null : new OwnerView(owner.username(), owner.displayName(), owner.tier(), owner.role().name()),
+        t.responseDueAt(), t.responseClock(), t.resolutionDueAt(), t.resolutionClock(), t.escalationCount(),
+        t.reescalationCount(), t.openedAt(), t.resolvedAt(), t.closedAt(), t.processInstanceKey(), operateUrl);
+  }
+}

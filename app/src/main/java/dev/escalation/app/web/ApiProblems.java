@@ -1,0 +1,99 @@
+package dev.escalation.app.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every malformed request into a 400 problem that names each bad field, and the few
+ * server-side failures into problems an operator can act on.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiProblems extends ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+  record FieldProblem(String field, String message) {}
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
+        .sorted((a, b) -> a.field().compareTo(b.field()))
+        .toList();
+    return ResponseEntity.badRequest().body(invalid(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    FieldProblem problem = new FieldProblem("body", "is not valid JSON for this request");
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      String message = "has the wrong type";
+      if (mapping instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+        message = "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
+            .collect(Collectors.joining(", "));
+      }
+      problem = new FieldProblem(field, message);
+    }
+    return ResponseEntity.badRequest().body(invalid(List.of(problem)));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    return invalid(List.of(new FieldProblem(e.getName(), "has the wrong type: '" + e.getValue() + "'")));
+  }
+
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "someone else changed this ticket at the same moment; reload it and try again");
+    problem.setTitle("Concurrent change");
+    problem.setType(URI.create("https://escalation.dev/problems/concurrent-change"));
+    return problem;
+  }
+
+  @ExceptionHandler(io.camunda.client.api.command.ClientException.class)
+  ProblemDetail engineUnavailable(io.camunda.client.api.command.ClientException e) {
+    log.error("the process engine refused or did not answer", e);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "the process engine did not accept the change, so nothing was saved: " + e.getMessage());
+    problem.setTitle("Process engine unavailable");
+    problem.setType(URI.create("https://escalation.dev/problems/engine-unavailable"));
+    return problem;
+  }
+
+  private static ProblemDetail invalid(List<FieldProblem> errors) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));
+    problem.setTitle("Invalid request");
+    problem.setType(URI.create("https://escalation.dev/problems/invalid-request"));
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.escalation.app.embedded;
+
+import dev.escalation.workers.testsupport.EmbeddedMailServer;
+import dev.escalation.workers.testsupport.EmbeddedMariaDb;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The parts that stand in for a Camunda cluster, a database server and a mail server on a
+ * developer's machine: the in-memory Zeebe engine (Camunda License 1.0, development and testing
+ * only, hence on the test classpath), a real MariaDB binary, and a local SMTP server.
+ */
+public final class EmbeddedRuntime {
+  private static ZeebeTestEngine engine;
+  private static EmbeddedMailServer mail;
+  private static final EngineClock CLOCK = new EngineClock();
+  private static Map<String, Object> properties;
+
+  private EmbeddedRuntime() {}
+
+  /** Starts everything once per JVM and returns the Spring properties that point the app at it. */
+  public static synchronized Map<String, Object> start(int smtpPort) {
+    if (properties != null) {
+      return properties;
+    }
+    engine = EngineFactory.create();
+    engine.start();
+    mail = new EmbeddedMailServer("127.0.0.1", smtpPort).start();
+    String jdbcUrl = EmbeddedMariaDb.jdbcUrl("escalation");
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("spring.datasource.url", jdbcUrl);
+    p.put("spring.datasource.username", "root");
+    p.put("spring.datasource.password", "");
+    p.put("spring.flyway.locations", "classpath:db/migration,classpath:db/demo");
+    p.put("camunda.client.enabled", "true");
+    p.put("camunda.client.mode", "self-managed");
+    p.put("camunda.client.grpc-address", "http://" + engine.getGatewayAddress());
+    p.put("camunda.client.rest-address", "http://" + engine.getGatewayAddress());
+    p.put("camunda.client.prefer-rest-over-grpc", "false");
+    p.put("spring.mail.host", mail.host());
+    p.put("spring.mail.port", String.valueOf(mail.port()));
+    p.put("escalation.operate.base-url", "");
+    properties = Map.copyOf(p);
+    return properties;
+  }
+
+  public static ZeebeTestEngine engine() {
+    return engine;
+  }
+
+  public static EmbeddedMailServer mail() {
+    return mail;
+  }
+
+  public static EngineClock clock() {
+    return CLOCK;
+  }
+}
