@@ -111,46 +111,39 @@ public class OutboxDispatcher {
     if (claimed == null) {
       return false;
     }
-    Instant now;
     Notification outcome;
     AuditEventType event;
     try {
       adapter.deliver(due);
-      now = clock.instant();
-      outcome = due.sent(now);
+      outcome = due.sent(clock.instant());
       event = AuditEventType.NOTIFICATION_DELIVERED;
     } catch (DeliveryException e) {
-      now = clock.instant();
-      int attempts = due.attempts() + 1;
-      if (e.permanent()) {
-        outcome = due.failed(e.getMessage());
-        event = AuditEventType.NOTIFICATION_FAILED;
-      } else if (retries.exhaustedAfter(attempts)) {
-        outcome = due.failed(e.getMessage() + " (gave up after " + attempts + " attempts)");
-        event = AuditEventType.NOTIFICATION_FAILED;
-      } else {
-        outcome = due.retryAt(now.plus(retries.backoffAfter(attempts)), e.getMessage());
-        event = null;
-      }
       log.warn("Notification {} ({} to {} by {}) not delivered, attempt {}: {}", due.id(), due.kind(),
-          due.recipient(), due.channel(), attempts, e.getMessage());
+          due.recipient(), due.channel(), due.attempts() + 1, e.getMessage());
+      outcome = afterFailure(due, e.getMessage(), e.permanent());
+      event = outcome.status() == NotificationStatus.FAILED ? AuditEventType.NOTIFICATION_FAILED : null;
     } catch (RuntimeException e) {
-      // A bug in an adapter: retried like a temporary failure, so it is not lost silently.
-      now = clock.instant();
-      int attempts = due.attempts() + 1;
+      // A bug in an adapter: retried like a temporary failure, so the notification is not lost silently.
       String error = "unexpected error in the " + due.channel() + " adapter: " + e;
       log.error("Notification {}: {}", due.id(), error, e);
-      if (retries.exhaustedAfter(attempts)) {
-        outcome = due.failed(error + " (gave up after " + attempts + " attempts)");
-        event = AuditEventType.NOTIFICATION_FAILED;
-      } else {
-        outcome = due.retryAt(now.plus(retries.backoffAfter(attempts)), error);
-        event = null;
-      }
+      outcome = afterFailure(due, error, false);
+      event = outcome.status() == NotificationStatus.FAILED ? AuditEventType.NOTIFICATION_FAILED : null;
     }
     // The outcome is computed from the row as read (attempts + 1, like the claim) and written
     // over the claimed version.
     return record(claimed, withVersion(outcome, claimed.version()), event);
+  }
+
+  /** FAILED when permanent or out of attempts, else PENDING with the next attempt after the backoff. */
+  private Notification afterFailure(Notification due, String error, boolean permanent) {
+    int attempts = due.attempts() + 1;
+    if (permanent) {
+      return due.failed(error);
+    }
+    if (retries.exhaustedAfter(attempts)) {
+      return due.failed(error + " (gave up after " + attempts + " attempts)");
+    }
+    return due.retryAt(clock.instant().plus(retries.backoffAfter(attempts)), error);
   }
 
   /** Claims the row for this dispatcher, or returns null when another one was first. */
@@ -163,7 +156,7 @@ public class OutboxDispatcher {
       return transactions.execute(status -> notifications.save(lease));
     } catch (OptimisticLockingFailureException e) {
       log.debug("Notification {} was claimed by another dispatcher", due.id());
-      return due; // MUTATION
+      return null;
     }
   }
 
@@ -178,8 +171,8 @@ public class OutboxDispatcher {
       });
       return true;
     } catch (OptimisticLockingFailureException e) {
-      log.warn("Notification {} changed while it was being delivered (its lease ran out?); outcome {} not recorded",
-          current.id(), outcome.status());
+      log.warn("Notification {} was changed by another dispatcher meanwhile (did the lease run out during the"
+          + " delivery?); outcome {} not recorded", current.id(), outcome.status());
       return false;
     }
   }

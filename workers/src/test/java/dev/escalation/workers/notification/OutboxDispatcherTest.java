@@ -58,21 +58,6 @@ class OutboxDispatcherTest {
     MutableClock testClock() {
       return MutableClock.startingNow();
     }
-
-    @Bean // TEMP-VERIFY
-    com.fasterxml.jackson.databind.ObjectMapper tempObjectMapper() {
-      return new com.fasterxml.jackson.databind.ObjectMapper();
-    }
-
-    @Bean // TEMP-VERIFY
-    io.camunda.client.jobhandling.CommandExceptionHandlingStrategy tempStrategy() {
-      return org.mockito.Mockito.mock(io.camunda.client.jobhandling.CommandExceptionHandlingStrategy.class);
-    }
-
-    @Bean // TEMP-VERIFY
-    io.camunda.client.metrics.MetricsRecorder tempMetrics() {
-      return org.mockito.Mockito.mock(io.camunda.client.metrics.MetricsRecorder.class);
-    }
   }
 
   @Autowired OutboxDispatcher dispatcher;

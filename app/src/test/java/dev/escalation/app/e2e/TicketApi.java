@@ -1,0 +1,96 @@
+package dev.escalation.app.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A plain HTTP client for the REST API, as an outside client would use it. */
+public final class TicketApi {
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ObjectMapper json = new ObjectMapper();
+  private final String base;
+
+  public TicketApi(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  public record Response(int status, JsonNode body, String contentType, String location) {}
+
+  public Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  public Response post(String path, Object body) {
+    try {
+      String text = body instanceof String s ? s : json.writeValueAsString(body);
+      return send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(text)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static Map<String, Object> ticketRequest(String priority, String category, String email) {
+    return Map.of(
+        "customer", Map.of("name", "Dana Customer", "email", email, "language", "en", "vip", false, "annualRevenue", 50000),
+        "channel", "email",
+        "subject", "Checkout fails with error 500",
+        "description", "Since this morning every checkout fails with error 500.",
+        "priority", priority,
+        "category", category);
+  }
+
+  public long open(String priority, String category, String email) {
+    Response created = post("/api/tickets", ticketRequest(priority, category, email));
+    if (created.status() != 201) {
+      throw new IllegalStateException("could not open a ticket: " + created);
+    }
+    return created.body().get("id").asLong();
+  }
+
+  public JsonNode ticket(long id) {
+    return get("/api/tickets/" + id).body();
+  }
+
+  public List<String> timelineTypes(long id) {
+    List<String> types = new ArrayList<>();
+    get("/api/tickets/" + id + "/timeline").body().forEach(e -> types.add(e.get("type").asText()));
+    return types;
+  }
+
+  public List<JsonNode> notifications(long ticketId) {
+    List<JsonNode> list = new ArrayList<>();
+    get("/api/notifications?ticketId=" + ticketId).body().forEach(list::add);
+    return list;
+  }
+
+  public List<JsonNode> notifications(long ticketId, String kind) {
+    return notifications(ticketId).stream().filter(n -> kind.equals(n.get("kind").asText())).toList();
+  }
+
+  public void advanceClock(String isoDuration) {
+    Response moved = post("/api/dev/clock", Map.of("advance", isoDuration));
+    if (moved.status() != 200) {
+      throw new IllegalStateException("could not move the clock: " + moved);
+    }
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = response.body().isBlank() ? null : json.readTree(response.body());
+      return new Response(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(null),
+          response.headers().firstValue("Location").orElse(null));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
