@@ -27,13 +27,14 @@ public class OnceOnly {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
-  private final ObjectMapper json;
+  /** Results are small maps of strings, numbers and booleans; no app-wide mapper settings apply. */
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Clock clock;
 
-  OnceOnly(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
+  OnceOnly(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
     this.jdbc = jdbc;
     this.transactions = transactions;
-    this.json = json;
     this.clock = clock;
   }
 
@@ -74,7 +75,7 @@ public class OnceOnly {
 
   private String write(Map<String, Object> result) {
     try {
-      return json.writeValueAsString(result);
+      return JSON.writeValueAsString(result);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("job result is not serialisable: " + result, e);
     }
@@ -82,7 +83,7 @@ public class OnceOnly {
 
   private Map<String, Object> read(String stored) {
     try {
-      return json.readValue(stored, MAP);
+      return JSON.readValue(stored, MAP);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored job result is not JSON: " + stored, e);
     }

@@ -8,6 +8,7 @@ import io.camunda.client.metrics.MetricsRecorder;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * what to fix. Business outcomes (BPMN errors) pass through unchanged.
  */
 @Component
+@ConditionalOnProperty(name = "camunda.client.enabled", matchIfMissing = true)
 class RetryWithBackoff implements JobExceptionHandlingStrategy {
   private static final Logger log = LoggerFactory.getLogger(RetryWithBackoff.class);
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
@@ -54,7 +56,7 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
       root = root.getCause();
     }
     String cause = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    String hint = exception instanceof FixableFailure fixable ? " What to do: " + fixable.whatToDo() : "";
+    String hint = exception instanceof FixableFailure fixable ? " What to do: " + fixable.whatToDo() + "." : "";
     return jobType + " failed for ticket " + ticketId + ": " + cause + "." + hint
         + " Fix the cause, then increase the job's retries in Operate to run it again.";
   }

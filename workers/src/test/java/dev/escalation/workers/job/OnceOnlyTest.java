@@ -1,0 +1,104 @@
+package dev.escalation.workers.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.escalation.workers.audit.AuditEventType;
+import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.testsupport.LedgerTest;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@LedgerTest
+class OnceOnlyTest {
+  @Autowired OnceOnly once;
+  @Autowired AuditTrail audit;
+
+  @Test
+  void aRedeliveredJobGetsTheRecordedResultAndWritesNothingAgain() {
+    AtomicInteger runs = new AtomicInteger();
+    var first = once.run(1001L, "assign-owner", 501L, () -> {
+      runs.incrementAndGet();
+      audit.record(501L, AuditEventType.OWNER_ASSIGNED, AuditTrail.SYSTEM, "assigned");
+      return Map.of("tier", 2);
+    });
+    var redelivered = once.run(1001L, "assign-owner", 501L, () -> {
+      runs.incrementAndGet();
+      audit.record(501L, AuditEventType.OWNER_ASSIGNED, AuditTrail.SYSTEM, "assigned again");
+      return Map.of("tier", 3);
+    });
+
+    assertThat(runs).hasValue(1);
+    assertThat(redelivered).isEqualTo(first).containsEntry("tier", 2);
+    assertThat(audit.timeline(501L)).hasSize(1);
+    assertThat(once.wasProcessed(1001L)).isTrue();
+  }
+
+  @Test
+  void aFailedAttemptLeavesNoTraceSoTheRetryActs() {
+    assertThatThrownBy(() -> once.run(1002L, "escalate-ticket", 502L, () -> {
+      audit.record(502L, AuditEventType.ESCALATED, AuditTrail.SYSTEM, "half done");
+      throw new IllegalStateException("database went away");
+    })).hasMessage("database went away");
+    assertThat(audit.timeline(502L)).isEmpty();
+    assertThat(once.wasProcessed(1002L)).isFalse();
+
+    once.run(1002L, "escalate-ticket", 502L, () -> {
+      audit.record(502L, AuditEventType.ESCALATED, AuditTrail.SYSTEM, "done");
+      return Map.of();
+    });
+    assertThat(audit.timeline(502L)).singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("done"));
+  }
+
+  @Test
+  void twoDeliveriesRacingEachOtherCommitOnce() throws Exception {
+    CountDownLatch bothInside = new CountDownLatch(2);
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Map<String, Object>> a = pool.submit(() -> racer(bothInside, "a"));
+      Future<Map<String, Object>> b = pool.submit(() -> racer(bothInside, "b"));
+      var resultA = a.get();
+      var resultB = b.get();
+      assertThat(resultA).isEqualTo(resultB);
+      assertThat(audit.timeline(503L)).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Map<String, Object> racer(CountDownLatch bothInside, String name) {
+    return once.run(1003L, "notify-sla-warning", 503L, () -> {
+      audit.record(503L, AuditEventType.SLA_WARNING, AuditTrail.SYSTEM, name);
+      bothInside.countDown();
+      try {
+        bothInside.await(2, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Map.of("by", name);
+    });
+  }
+
+  @Test
+  void theIncidentMessageSaysWhatFailedAndWhatToDo() {
+    String message = RetryWithBackoff.incidentMessage("assign-owner", 42,
+        new FixableFailure("nobody on the roster can own tier 2 tickets", "make a SPECIALIST in group billing available"));
+    assertThat(message).isEqualTo("assign-owner failed for ticket 42: nobody on the roster can own tier 2 tickets."
+        + " What to do: make a SPECIALIST in group billing available."
+        + " Fix the cause, then increase the job's retries in Operate to run it again.");
+  }
+
+  @Test
+  void backoffGrowsExponentiallyAndIsCapped() {
+    assertThat(RetryWithBackoff.backoff(5)).hasSeconds(2);
+    assertThat(RetryWithBackoff.backoff(4)).hasSeconds(4);
+    assertThat(RetryWithBackoff.backoff(3)).hasSeconds(8);
+    assertThat(RetryWithBackoff.backoff(1)).hasSeconds(32);
+    assertThat(RetryWithBackoff.backoff(-20)).hasMinutes(5);
+  }
+}
