@@ -245,6 +245,38 @@ class TicketEscalationProcessTest {
   }
 
   @Test
+  void aPauseThatSpansTheWeekendFiresNothingAndResumesMondayWithTheTimeLeft() {
+    Instant friday1600 = ticket.clock().next(DayOfWeek.FRIDAY, 16, 0, BERLIN);
+    ticket.clock().advanceTo(friday1600);
+    ZonedDateTime friday = friday1600.atZone(BERLIN);
+    ticket.openAndAcknowledge(13, "P2", clocks(
+        friday.withHour(16).withMinute(45).toInstant(), friday.withHour(17).withMinute(0).toInstant(), null, null));
+
+    ticket.clock().advanceTo(friday.withHour(16).withMinute(30).toInstant());
+    ticket.ownerActs(Actions.WAIT);
+    ticket.complete(JobTypes.PAUSE_SLA_CLOCKS);
+    ZonedDateTime monday = friday.plusDays(3).withHour(10).withMinute(0);
+    ticket.clock().advanceTo(monday.toInstant());
+    ticket.assertNoJob(JobTypes.NOTIFY_SLA_WARNING);
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+
+    ticket.publish(Messages.CUSTOMER_REPLIED, Map.of());
+    // 30 business minutes were left: due 10:30, warning when a quarter of the hour is left
+    ticket.complete(JobTypes.RESUME_SLA_CLOCKS, clocks(
+        monday.withMinute(15).toInstant(), monday.withMinute(30).toInstant(), null, null));
+    ticket.clock().advanceTo(monday.withMinute(14).toInstant());
+    ticket.assertNoJob(JobTypes.NOTIFY_SLA_WARNING);
+    ticket.clock().advanceTo(monday.withMinute(16).toInstant());
+    ticket.complete(JobTypes.NOTIFY_SLA_WARNING);
+    ticket.clock().advanceTo(monday.withMinute(29).toInstant());
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+    ticket.clock().advanceTo(monday.withMinute(31).toInstant());
+    ticket.complete(JobTypes.RECORD_SLA_BREACH, Map.of(Variables.CAN_ESCALATE, true));
+    assertThat(ticket.jobLog()).containsExactly("assign-owner", "start-sla-clocks", "acknowledge-ticket", "pause-sla-clocks",
+        "resume-sla-clocks", "notify-sla-warning:RESPONSE", "record-sla-breach:RESPONSE");
+  }
+
+  @Test
   void resolvingThenReopeningWithinTheWindowReturnsToWorkWithFreshClocks() {
     ticket.openAndAcknowledge(10, "P1", ticket.p1ClocksFromNow());
     ticket.recordAttempt();
