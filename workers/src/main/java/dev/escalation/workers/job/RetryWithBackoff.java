@@ -40,7 +40,13 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
     Duration backoff = backoff(job.getRetries());
     String message = incidentMessage(job.getType(), job.getVariablesAsMap().get("ticketId"), exception);
     log.warn("{} (retries left: {}, next try in {})", message, retriesLeft, backoff, exception);
-    delegate.handleException(CamundaError.jobError(message, null, retriesLeft, backoff, exception), context);
+    // Failed directly (not through the SDK's JobError) so that the incident shows this message, not a stack trace.
+    context.jobClient().newFailCommand(job.getKey())
+        .retries(retriesLeft)
+        .retryBackoff(backoff)
+        .errorMessage(message)
+        .send()
+        .join();
   }
 
   /** 2 s, 4 s, 8 s ... capped at 5 min; fewer retries left means a longer wait. */
