@@ -2,6 +2,7 @@ package dev.escalation.app.ticket;
 
 import dev.escalation.workers.audit.AuditEvent;
 import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.handoff.Escalation;
 import dev.escalation.workers.handoff.EscalationRepository;
 import dev.escalation.workers.handoff.HandoffNote;
 import dev.escalation.workers.handoff.HandoffNoteRepository;
@@ -11,6 +12,7 @@ import dev.escalation.workers.ticket.ResolutionAttemptRepository;
 import dev.escalation.workers.ticket.TicketMessage;
 import dev.escalation.workers.ticket.TicketMessageRepository;
 import dev.escalation.workers.ticket.TicketRepository;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +54,7 @@ class TicketQueries {
         .toList();
   }
 
-  record TimelineEntry(java.time.Instant at, String type, String actor, String detail) {}
+  record TimelineEntry(Instant at, String type, String actor, String detail) {}
 
   List<TimelineEntry> timeline(long id) {
     exists(id);
@@ -74,7 +76,7 @@ class TicketQueries {
     return notes.findByTicketIdOrderByCreatedAtAscIdAsc(id);
   }
 
-  List<dev.escalation.workers.handoff.Escalation> escalations(long id) {
+  List<Escalation> escalations(long id) {
     exists(id);
     return escalations.findByTicketIdOrderByEscalatedAtAscIdAsc(id);
   }

@@ -1,11 +1,11 @@
 package dev.escalation.app.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.camunda.client.api.command.ClientException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +78,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  @ExceptionHandler(io.camunda.client.api.command.ClientException.class)
-  ProblemDetail engineUnavailable(io.camunda.client.api.command.ClientException e) {
+  @ExceptionHandler(ClientException.class)
+  ProblemDetail engineUnavailable(ClientException e) {
     log.error("the process engine refused or did not answer", e);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
         "the process engine did not accept the change, so nothing was saved: " + e.getMessage());

@@ -2,14 +2,17 @@ package dev.escalation.workers.handoff;
 
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.job.FixableFailure;
 import dev.escalation.workers.ticket.ResolutionAttemptRepository;
 import dev.escalation.workers.ticket.Ticket;
+import dev.escalation.workers.ticket.TicketMessage;
 import dev.escalation.workers.ticket.TicketMessageRepository;
 import dev.escalation.workers.ticket.Tickets;
 import dev.escalation.workers.ticket.Times;
 import java.time.Clock;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** H2-H4: handoff notes and the move of a ticket to a higher tier. */
@@ -47,12 +50,12 @@ public class Handoffs {
   }
 
   /** The note an automatic escalation carries: which clock breached and what happened so far. */
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  @Transactional(propagation = Propagation.MANDATORY)
   public HandoffNote automaticNote(Ticket ticket, String clockName) {
     EscalationType type = automaticTypeFrom(ticket.tier());
     var tried = attempts.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.id());
     int customerMessages = (int) messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.id()).stream()
-        .filter(m -> m.direction() == dev.escalation.workers.ticket.TicketMessage.Direction.FROM_CUSTOMER).count();
+        .filter(m -> m.direction() == TicketMessage.Direction.FROM_CUSTOMER).count();
     boolean response = "RESPONSE".equals(clockName);
     String summary = (response ? "Response" : "Resolution") + " SLA breached at tier " + ticket.tier() + " (" + ticket.priority()
         + ", due " + times.format(response ? ticket.responseDueAt() : ticket.resolutionDueAt()) + ", owner "
@@ -72,7 +75,7 @@ public class Handoffs {
   public Ticket escalate(long ticketId, EscalationType type, long handoffNoteId) {
     Ticket ticket = tickets.get(ticketId);
     HandoffNote note = notes.findById(handoffNoteId)
-        .orElseThrow(() -> new dev.escalation.workers.job.FixableFailure("handoff note " + handoffNoteId + " not found",
+        .orElseThrow(() -> new FixableFailure("handoff note " + handoffNoteId + " not found",
             "the escalation request lost its note; check the database the app writes to"));
     int from = ticket.tier();
     int to = targetTier(from, ticket.maxTier(), type);

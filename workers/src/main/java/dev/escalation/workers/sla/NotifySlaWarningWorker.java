@@ -15,7 +15,6 @@ import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * T4: warns the owner at 75% of a clock. Once per clock and assignment: a timer that fires again

@@ -86,7 +86,7 @@ public class SlaClocks {
     return variables(response, resolution);
   }
 
-  /** The clock's state and due date, or null when the clock is not running (warning no longer due). */
+  /** The ticket as the clocks see it now. */
   @Transactional(readOnly = true)
   public Ticket ticket(long ticketId) {
     return tickets.get(ticketId);
