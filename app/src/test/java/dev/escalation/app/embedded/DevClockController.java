@@ -12,10 +12,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Embedded mode only: moves the engine's clock and the app's clock together (the route is absent elsewhere). */
 @RestController
+@TestComponent // imported by EmbeddedRuntimeConfiguration only, never picked up by a component scan
 class DevClockController {
   private final ZeebeTestEngine engine;
 

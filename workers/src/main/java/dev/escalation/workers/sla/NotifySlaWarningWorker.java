@@ -3,6 +3,7 @@ package dev.escalation.workers.sla;
 import dev.escalation.processes.TicketEscalation.JobTypes;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.job.FixableFailure;
 import dev.escalation.workers.job.OnceOnly;
 import dev.escalation.workers.notification.Channel;
 import dev.escalation.workers.notification.NotificationKind;
@@ -45,7 +46,9 @@ public class NotifySlaWarningWorker {
       if (!SlaClocks.isRunning(ticket, warning.clock())) {
         return Map.of();
       }
-      var owner = roster.findById(ticket.ownerUsername()).orElseThrow();
+      var owner = roster.findById(ticket.ownerUsername()).orElseThrow(() -> new FixableFailure(
+          "owner " + ticket.ownerUsername() + " of ticket " + ticket.id() + " is not on the roster",
+          "put " + ticket.ownerUsername() + " back on the roster (roster_member), then retry"));
       String clockName = warning.clock().toLowerCase();
       var due = "RESPONSE".equals(warning.clock()) ? ticket.responseDueAt() : ticket.resolutionDueAt();
       boolean first = outbox.enqueue(new Outbox.Message(
