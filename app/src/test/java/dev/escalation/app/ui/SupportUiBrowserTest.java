@@ -131,8 +131,9 @@ class SupportUiBrowserTest {
     // it is in the list, marked P1; its detail opens by hash route
     By row = By.cssSelector("tr[data-testid='ticket-row'][data-ticket-id='" + id + "']");
     wait.until(ExpectedConditions.visibilityOfElementLocated(row));
-    assertThat(browser.findElement(row).getAttribute("class")).contains("p1");
-    assertThat(browser.findElement(row).getText()).contains(subject).contains("P1");
+    // the list re-renders every few seconds: read the row inside a wait that retries on a stale element
+    wait.until(d -> d.findElement(row).getAttribute("class").contains("p1")
+        && d.findElement(row).getText().contains(subject) && d.findElement(row).getText().contains("P1"));
     wait.until(d -> {
       d.findElement(testId("ticket-link-" + id)).click();
       return true;
@@ -203,8 +204,9 @@ class SupportUiBrowserTest {
     return By.cssSelector("[data-testid='" + id + "']");
   }
 
+  /** The element's text; views re-render while they refresh, so a stale read is simply retried. */
   private String text(String id) {
-    return browser.findElement(testId(id)).getText().trim();
+    return wait.until(d -> d.findElement(testId(id)).getText().trim());
   }
 
   private static void type(WebElement form, String name, String value) {
@@ -214,8 +216,8 @@ class SupportUiBrowserTest {
   }
 
   private List<String> timelineTypes() {
-    return browser.findElements(By.cssSelector("[data-testid='timeline-entry']")).stream()
-        .map(e -> e.getAttribute("data-type")).toList();
+    return wait.until(d -> d.findElements(By.cssSelector("[data-testid='timeline-entry']")).stream()
+        .map(e -> e.getAttribute("data-type")).toList());
   }
 
   private void waitForTimeline(String type) {
