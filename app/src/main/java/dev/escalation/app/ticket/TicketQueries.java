@@ -10,8 +10,11 @@ import dev.escalation.workers.roster.RosterRepository;
 import dev.escalation.workers.ticket.ResolutionAttempt;
 import dev.escalation.workers.ticket.ResolutionAttemptRepository;
 import dev.escalation.workers.ticket.TicketMessage;
+import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.TicketMessageRepository;
+import dev.escalation.workers.ticket.TicketProperties;
 import dev.escalation.workers.ticket.TicketRepository;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -28,9 +31,12 @@ class TicketQueries {
   private final HandoffNoteRepository notes;
   private final EscalationRepository escalations;
   private final OperateProperties operate;
+  private final TicketProperties properties;
+  private final Clock clock;
 
   TicketQueries(TicketRepository tickets, RosterRepository roster, AuditTrail audit, TicketMessageRepository messages,
-      ResolutionAttemptRepository attempts, HandoffNoteRepository notes, EscalationRepository escalations, OperateProperties operate) {
+      ResolutionAttemptRepository attempts, HandoffNoteRepository notes, EscalationRepository escalations, OperateProperties operate,
+      TicketProperties properties, Clock clock) {
     this.tickets = tickets;
     this.roster = roster;
     this.audit = audit;
@@ -39,19 +45,21 @@ class TicketQueries {
     this.notes = notes;
     this.escalations = escalations;
     this.operate = operate;
+    this.properties = properties;
+    this.clock = clock;
   }
 
   TicketView ticket(long id) {
-    var ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(id));
-    var owner = ticket.ownerUsername() == null ? null : roster.findById(ticket.ownerUsername()).orElse(null);
-    return TicketView.of(ticket, owner, operate.linkTo(ticket.processInstanceKey()));
+    return view(tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(id)));
   }
 
   List<TicketView> recent() {
-    return tickets.findTop200ByOrderByIdDesc().stream()
-        .map(t -> TicketView.of(t, t.ownerUsername() == null ? null : roster.findById(t.ownerUsername()).orElse(null),
-            operate.linkTo(t.processInstanceKey())))
-        .toList();
+    return tickets.findTop200ByOrderByIdDesc().stream().map(this::view).toList();
+  }
+
+  private TicketView view(Ticket ticket) {
+    var owner = ticket.ownerUsername() == null ? null : roster.findById(ticket.ownerUsername()).orElse(null);
+    return TicketView.of(ticket, owner, ticket.isHighPriorityOpenLongerThan(properties.flagHighPriorityAfter(), clock.instant()), operate.linkTo(ticket.processInstanceKey()));
   }
 
   record TimelineEntry(Instant at, String type, String actor, String detail) {}

@@ -30,6 +30,7 @@ record TicketView(
     Instant openedAt,
     Instant resolvedAt,
     Instant closedAt,
+    boolean openTooLong,
     Long processInstanceKey,
     String operateUrl) {
 
@@ -38,12 +39,12 @@ record TicketView(
   /** {@code tier} is the owner's own tier: above the ticket's tier when a manager stood in (H1). */
   record OwnerView(String username, String displayName, int tier, String role) {}
 
-  static TicketView of(Ticket t, RosterMember owner, String operateUrl) {
+  static TicketView of(Ticket t, RosterMember owner, boolean openTooLong, String operateUrl) {
     var c = t.customer();
     return new TicketView(t.id(), t.status(), t.priority(), t.category(), t.subject(), t.channel(),
         new CustomerView(c.name(), c.email(), c.language(), c.vip(), c.annualRevenue()), t.tier(), t.maxTier(),
         owner == null ? null : new OwnerView(owner.username(), owner.displayName(), owner.tier(), owner.role().name()),
         t.responseDueAt(), t.responseClock(), t.resolutionDueAt(), t.resolutionClock(), t.escalationCount(),
-        t.reescalationCount(), t.openedAt(), t.resolvedAt(), t.closedAt(), t.processInstanceKey(), operateUrl);
+        t.reescalationCount(), t.openedAt(), t.resolvedAt(), t.closedAt(), openTooLong, t.processInstanceKey(), operateUrl);
   }
 }

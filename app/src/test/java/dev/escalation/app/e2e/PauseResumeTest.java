@@ -43,8 +43,10 @@ class PauseResumeTest {
     assertThat(api.notifications(id, "WAITING")).singleElement()
         .satisfies(n -> assertThat(n.get("body").asText()).contains("Which browser do you use?"));
 
+    assertThat(api.ticket(id).get("openTooLong").asBoolean()).isFalse();
     api.advanceClock("PT5H"); // both original deadlines pass while paused
     assertThat(api.ticket(id).get("tier").asInt()).isEqualTo(1);
+    assertThat(api.ticket(id).get("openTooLong").asBoolean()).as("a P1 unresolved for over 4 h is flagged (T2)").isTrue();
     assertThat(api.timelineTypes(id)).doesNotContain("SLA_BREACHED");
     assertThat(api.post("/api/tickets/" + id + "/resolution", Map.of("summary", "x")).status()).isEqualTo(409);
 

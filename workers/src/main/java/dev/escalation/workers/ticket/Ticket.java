@@ -164,6 +164,13 @@ public class Ticket {
     closedAt = now;
   }
 
+  /** T2: a high-priority ticket still unresolved after {@code limit} is flagged. */
+  public boolean isHighPriorityOpenLongerThan(Duration limit, Instant now) {
+    boolean highPriority = priority == Priority.P1 || priority == Priority.P2;
+    boolean unresolved = status == TicketStatus.OPEN || status == TicketStatus.WAITING_ON_CUSTOMER;
+    return highPriority && unresolved && openedAt.plus(limit).isBefore(now);
+  }
+
   public boolean isAtTopTier() {
     return tier >= maxTier;
   }
