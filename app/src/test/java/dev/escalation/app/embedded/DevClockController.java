@@ -1,6 +1,7 @@
 package dev.escalation.app.embedded;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -37,6 +38,11 @@ class DevClockController {
     }
     if (by.isNegative() || by.isZero()) {
       return badRequest("must be positive: the clock only moves forward");
+    }
+    try {
+      Instant.now(EmbeddedRuntime.clock()).plus(by).toEpochMilli(); // both clocks count in epoch milliseconds
+    } catch (ArithmeticException | DateTimeException tooFar) {
+      return badRequest("is too far: the clock would leave the range of dates");
     }
     EmbeddedRuntime.clock().advance(by);
     engine.increaseTime(by);

@@ -1,0 +1,846 @@
+package dev.escalation.app.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.escalation.app.EscalationApplication;
+import dev.escalation.app.e2e.TicketApi;
+import dev.escalation.app.embedded.EmbeddedRuntime;
+import dev.escalation.app.embedded.EmbeddedRuntimeConfiguration;
+import dev.escalation.app.embedded.EmbeddedRuntimeInitializer;
+import dev.escalation.app.metrics.EscalationMetrics;
+import dev.escalation.app.metrics.MetricsProperties;
+import dev.escalation.workers.testsupport.EmbeddedMariaDb;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.client.spring.properties.CamundaClientJobWorkerProperties;
+import io.camunda.client.spring.properties.CamundaClientProperties;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
+import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The benchmark of the issue "Proof under load and faults": not a timed test, a rerunnable
+ * command. Runs the real app with the embedded runtime (in-memory engine, MariaDB, SMTP), with the
+ * real notify-customer-of-escalation worker (not the crash-once wrapper of the end-to-end tests):
+ *
+ * <ol>
+ *   <li>pipeline vs bare engine: tickets through open, assign, clocks, acknowledge, an attempt,
+ *       resolve and the resolve-ticket job, against a bare model with as many service tasks and
+ *       no-op workers with the same settings, on the same engine;
+ *   <li>breach storm: open P1 tickets, move the clock 16 minutes, time each ticket from the move to
+ *       its handoff and its escalation notice in the outbox;
+ *   <li>memory: heap after the storm with {@code bench.openTickets} open tickets;
+ *   <li>reporting at scale: a million tickets bulk-loaded into a database of their own, then a
+ *       ticket's timeline and the escalation metrics over 30 days.
+ * </ol>
+ *
+ * {@code ./mvnw -pl app -am verify -Pbenchmark -Dtest=EscalationBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * prints one table to stdout (progress goes to stderr) and writes {@code app/target/bench/results.json}.
+ * Sizes: {@code -Dbench.instances=300 -Dbench.warmup=50 -Dbench.storm=1000 -Dbench.openTickets=10000
+ * -Dbench.reportingTickets=1000000 -Dbench.timelineQueries=200 -Dbench.metricsRuns=25 -Dbench.clients=8
+ * -Dbench.memoryBudgetSeconds=180};
+ * {@code -Dbench.phases=pipeline,storm,memory,reporting} runs a subset.
+ */
+@Tag("benchmark")
+@SpringBootTest(
+    classes = {EscalationApplication.class, EmbeddedRuntimeConfiguration.class},
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "escalation.outbox.poll-interval=PT0.2S",
+      "logging.level.root=WARN",
+      "logging.level.org.springframework.boot.test=ERROR",
+      "spring.main.banner-mode=off"
+    })
+@ContextConfiguration(initializers = EmbeddedRuntimeInitializer.class)
+@DirtiesContext // closes the app before the JVM's shutdown hooks stop the embedded MariaDB under it
+class EscalationBenchmark {
+  private static final Path OUT = Path.of("target", "bench");
+  private static final String[] CATEGORIES = {"BILLING", "TECHNICAL", "ACCOUNT", "SECURITY", "OTHER"};
+  private static final String BARE_PROCESS = "bench-bare";
+  private static final int BARE_TASKS = 4; // assign-owner, start-sla-clocks, acknowledge-ticket, resolve-ticket
+  private static final Duration STORM_DEADLINE = Duration.ofMinutes(5);
+
+  private final int instances = size("bench.instances", 300);
+  private final int warmup = size("bench.warmup", 50);
+  private final int storm = size("bench.storm", 1000);
+  private final int openTickets = size("bench.openTickets", 10_000);
+  private final int reportingTickets = size("bench.reportingTickets", 1_000_000);
+  private final int timelineQueries = size("bench.timelineQueries", 200);
+  private final int metricsRuns = size("bench.metricsRuns", 25);
+  private final int clients = size("bench.clients", 8);
+  private final Set<String> phases = new HashSet<>(Arrays.asList(
+      System.getProperty("bench.phases", "pipeline,storm,memory,reporting").split(",")));
+
+  @LocalServerPort int port;
+  @Autowired CamundaClient client;
+  @Autowired CamundaClientProperties camunda;
+  @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
+
+  private TicketApi api;
+  private final int memoryBudgetSeconds = size("bench.memoryBudgetSeconds", 180);
+  private final AtomicInteger unavailable = new AtomicInteger();
+  private final Map<String, Object> results = new LinkedHashMap<>();
+  private final List<String[]> table = new ArrayList<>();
+
+  @Test
+  void benchmark() throws Exception {
+    api = new TicketApi(port);
+    Files.createDirectories(OUT);
+    long started = System.nanoTime();
+    results.put("cores", Runtime.getRuntime().availableProcessors());
+    results.put("jdk", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+    results.put("settings", settings());
+    if (phases.contains("pipeline")) {
+      pipelineVsBare();
+    }
+    if (phases.contains("storm")) {
+      breachStorm();
+    }
+    if (phases.contains("memory")) {
+      memory();
+    }
+    if (phases.contains("reporting")) {
+      reporting();
+    }
+    results.put("opensRetriedAfter503", unavailable.get());
+    results.put("benchmarkSeconds", round((System.nanoTime() - started) / 1e9));
+    ObjectMapper json = new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    json.writeValue(OUT.resolve("results.json").toFile(), results);
+    String printed = render();
+    Files.writeString(OUT.resolve("results.txt"), printed);
+    System.out.println(printed);
+  }
+
+  // ---------------------------------------------------------------- a. pipeline vs bare engine
+
+  private void pipelineVsBare() throws Exception {
+    progress("pipeline vs bare: deploying the bare model, warm-up of " + warmup + " each");
+    client.newDeployResourceCommand().addProcessModel(bareModel(), BARE_PROCESS + ".bpmn").send().join();
+    AtomicInteger bareDone = new AtomicInteger();
+    List<JobWorker> workers = bareWorkers(bareDone);
+    try {
+      bare(warmup, bareDone);
+      pipeline(warmup);
+      double bare = bare(instances, bareDone);
+      double pipeline = pipeline(instances);
+      double ratio = pipeline / bare;
+      results.put("pipelineInstances", instances);
+      results.put("bareInstancesPerSecond", round(bare));
+      results.put("pipelineTicketsPerSecond", round(pipeline));
+      results.put("pipelineVsBareRatio", round(ratio));
+      row("pipeline throughput (open → resolve-ticket done)", fmt(pipeline) + " tickets/s", "", instances + " tickets");
+      row("bare engine throughput (" + BARE_TASKS + " no-op service tasks)", fmt(bare) + " instances/s", "", instances + " instances");
+      row("pipeline / bare", fmt(ratio), "", "same engine, same worker settings");
+    } finally {
+      workers.forEach(JobWorker::close);
+    }
+  }
+
+  private static BpmnModelInstance bareModel() {
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(BARE_PROCESS).startEvent("BareStart");
+    for (int i = 1; i <= BARE_TASKS; i++) {
+      String type = BARE_PROCESS + "-" + i;
+      flow = flow.serviceTask("BareTask" + i, t -> t.zeebeJobType(type));
+    }
+    return flow.endEvent("BareEnd").done();
+  }
+
+  /** No-op workers with the app's worker defaults, on the app's client (same execution threads). */
+  private List<JobWorker> bareWorkers(AtomicInteger done) {
+    CamundaClientJobWorkerProperties defaults = camunda.getWorker().getDefaults();
+    List<JobWorker> workers = new ArrayList<>();
+    for (int i = 1; i <= BARE_TASKS; i++) {
+      boolean last = i == BARE_TASKS;
+      workers.add(client.newWorker()
+          .jobType(BARE_PROCESS + "-" + i)
+          .handler((jobClient, job) -> {
+            var completed = jobClient.newCompleteCommand(job).send();
+            if (last) {
+              completed.thenRun(done::incrementAndGet);
+            }
+          })
+          .maxJobsActive(orElse(defaults.getMaxJobsActive(), 32))
+          .pollInterval(orElse(defaults.getPollInterval(), Duration.ofMillis(100)))
+          .timeout(orElse(defaults.getTimeout(), Duration.ofMinutes(5)))
+          .streamEnabled(orElse(defaults.getStreamEnabled(), false))
+          .open());
+    }
+    return workers;
+  }
+
+  /** Instances per second: n instances of the bare model, from the first create to the last end. */
+  private double bare(int n, AtomicInteger done) throws Exception {
+    done.set(0);
+    ExecutorService openers = Executors.newFixedThreadPool(clients);
+    try {
+      long start = System.nanoTime();
+      List<Future<?>> created = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        created.add(openers.submit(() -> client.newCreateInstanceCommand().bpmnProcessId(BARE_PROCESS).latestVersion().send().join()));
+      }
+      for (Future<?> f : created) {
+        f.get();
+      }
+      waitUntil("bare instances done", Duration.ofMinutes(5), () -> done.get() >= n);
+      double rate = n / ((System.nanoTime() - start) / 1e9);
+      progress(String.format(Locale.ROOT, "bare: %d instances, %.1f/s", n, rate));
+      return rate;
+    } finally {
+      openers.shutdownNow();
+    }
+  }
+
+  /**
+   * Tickets per second: n tickets opened through the API; once acknowledged (assigned, clocks
+   * started, customer told), the owner records an attempt and resolves; done when the
+   * resolve-ticket job's effects are committed.
+   */
+  private double pipeline(int n) throws Exception {
+    long base = maxTicketId();
+    ExecutorService openers = Executors.newFixedThreadPool(clients / 2 + 1);
+    ExecutorService owners = Executors.newFixedThreadPool(clients / 2 + 1);
+    AtomicInteger conflicts = new AtomicInteger();
+    try {
+      long start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        String category = CATEGORIES[i % CATEGORIES.length];
+        int k = i;
+        openers.submit(() -> openRetrying("P2", category, "bench-pipeline-" + base + "-" + k + "@example.com"));
+      }
+      Set<Long> acted = new HashSet<>();
+      long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+      while (true) {
+        for (long id : jdbc.sql("SELECT ticket_id FROM notification WHERE ticket_id > ? AND kind = 'ACKNOWLEDGEMENT'")
+            .param(base).query(Long.class).list()) {
+          if (acted.add(id)) {
+            owners.submit(() -> act(id, conflicts));
+          }
+        }
+        long done = jdbc.sql("SELECT COUNT(*) FROM processed_job WHERE job_type = 'resolve-ticket' AND ticket_id > ?")
+            .param(base).query(Long.class).single();
+        if (done >= n) {
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new TimeoutException("pipeline: only " + done + " of " + n + " tickets resolved in 10 minutes");
+        }
+        Thread.sleep(20);
+      }
+      double rate = n / ((System.nanoTime() - start) / 1e9);
+      progress(String.format(Locale.ROOT, "pipeline: %d tickets, %.1f/s (%d conflicts retried)", n, rate, conflicts.get()));
+      results.merge("pipelineConflictsRetried", conflicts.get(), (a, b) -> (Integer) a + (Integer) b);
+      return rate;
+    } finally {
+      openers.shutdownNow();
+      owners.shutdownNow();
+    }
+  }
+
+  private void act(long id, AtomicInteger conflicts) {
+    send("/api/tickets/" + id + "/attempts", Map.of("note", "Retried the payment provider"), conflicts);
+    send("/api/tickets/" + id + "/resolution", Map.of("summary", "Provider fixed the routing"), conflicts);
+  }
+
+  /** 202 expected; a 409 (someone changed the ticket at the same moment) is retried, as a client would. */
+  private void send(String path, Object body, AtomicInteger conflicts) {
+    for (int attempt = 0; ; attempt++) {
+      TicketApi.Response response = api.post(path, body);
+      if (response.status() == 202) {
+        return;
+      }
+      if (response.status() != 409 || attempt > 50) {
+        throw new IllegalStateException(path + " answered " + response);
+      }
+      conflicts.incrementAndGet();
+      sleep(50);
+    }
+  }
+
+  // ---------------------------------------------------------------- b. breach storm
+
+  private void breachStorm() throws Exception {
+    progress("storm: opening " + storm + " P1 tickets");
+    long base = maxTicketId();
+    openTickets(storm, i -> "P1", "bench-storm-" + base);
+    waitUntil("storm tickets acknowledged", Duration.ofMinutes(10), () -> count(
+        "SELECT COUNT(*) FROM notification WHERE ticket_id > ? AND kind = 'ACKNOWLEDGEMENT'", base) >= storm);
+    settle();
+
+    CpuSample quiet = CpuSample.take();
+    Thread.sleep(3000);
+    results.put("idleCpuOver3Seconds", CpuSample.take().since(quiet)); // what polling workers cost when there is nothing to do
+
+    Duration offsetBefore = EmbeddedRuntime.clock().offset();
+    Instant realBefore = Instant.now();
+    Instant moved = realBefore.plus(offsetBefore).plus(Duration.ofMinutes(16)); // the move, on the app's clock
+    progress("storm: moving the clock 16 minutes");
+    CpuSample cpuBefore = CpuSample.take();
+    api.advanceClock("PT16M");
+    long deadline = System.nanoTime() + STORM_DEADLINE.toNanos();
+    while (count("SELECT COUNT(DISTINCT ticket_id) FROM notification WHERE ticket_id > ? AND kind = 'ESCALATION_NOTICE'", base) < storm
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    results.put("breachStormCpu", CpuSample.take().since(cpuBefore));
+    record Done(long id, Timestamp breached, Timestamp handoff, Timestamp escalatedAudit, Timestamp notice) {}
+    List<Done> rows = jdbc.sql("""
+        SELECT t.id,
+               (SELECT MIN(a.at) FROM audit_event a WHERE a.ticket_id = t.id AND a.type = 'SLA_BREACHED') AS breached,
+               (SELECT MIN(e.escalated_at) FROM escalation e WHERE e.ticket_id = t.id) AS handoff,
+               (SELECT MIN(a.at) FROM audit_event a WHERE a.ticket_id = t.id AND a.type = 'ESCALATED') AS escalated_audit,
+               (SELECT MIN(n.created_at) FROM notification n WHERE n.ticket_id = t.id AND n.kind = 'ESCALATION_NOTICE') AS notice
+        FROM ticket t WHERE t.id > ? ORDER BY t.id
+        """).param(base)
+        .query((rs, i) -> new Done(rs.getLong(1), rs.getTimestamp(2), rs.getTimestamp(3), rs.getTimestamp(4), rs.getTimestamp(5)))
+        .list();
+    long limit = STORM_DEADLINE.toMillis();
+    List<Long> breaches = new ArrayList<>();
+    List<Long> handoffs = new ArrayList<>();
+    List<Long> done = new ArrayList<>();
+    int missed = 0;
+    for (Done d : rows) {
+      Long handoff = d.handoff() == null || d.escalatedAudit() == null ? null
+          : Math.max(millisSince(moved, d.handoff()), millisSince(moved, d.escalatedAudit()));
+      Long notice = d.notice() == null ? null : millisSince(moved, d.notice());
+      if (handoff != null) {
+        handoffs.add(handoff);
+      }
+      if (d.breached() != null) {
+        breaches.add(millisSince(moved, d.breached()));
+      }
+      if (handoff == null || notice == null || Math.max(handoff, notice) > limit) {
+        missed++;
+      } else {
+        done.add(Math.max(handoff, notice));
+      }
+    }
+    done.sort(null);
+    handoffs.sort(null);
+    breaches.sort(null);
+    results.put("breachStormTickets", rows.size());
+    results.put("breachStormMissed", missed);
+    // percentiles over all tickets: a missed ticket counts as slower than every done one
+    results.put("breachStormP50Millis", percentile(done, rows.size(), 0.50));
+    results.put("breachStormP99Millis", percentile(done, rows.size(), 0.99));
+    results.put("breachStormMaxMillis", missed > 0 || done.isEmpty() ? null : done.get(done.size() - 1));
+    results.put("breachStormAllDoneMillis", missed > 0 || done.isEmpty() ? null : done.get(done.size() - 1));
+    results.put("breachStormBreachRecordedP50Millis", percentile(breaches, rows.size(), 0.50));
+    results.put("breachStormBreachRecordedP99Millis", percentile(breaches, rows.size(), 0.99));
+    results.put("breachStormHandoffP50Millis", percentile(handoffs, rows.size(), 0.50));
+    results.put("breachStormHandoffP99Millis", percentile(handoffs, rows.size(), 0.99));
+    results.put("breachStormEngine", engineBreakdown(moved));
+    progress("storm: " + rows.size() + " tickets, " + missed + " missed, p50 " + results.get("breachStormP50Millis") + " ms, p99 "
+        + results.get("breachStormP99Millis") + " ms, all done " + results.get("breachStormAllDoneMillis") + " ms");
+    row("breach storm: clock move → handoff + notice, p50", ms(results.get("breachStormP50Millis")), "", rows.size() + " P1 tickets");
+    row("breach storm: p99", ms(results.get("breachStormP99Millis")), "< 5000 ms", "");
+    row("breach storm: max = all done", ms(results.get("breachStormAllDoneMillis")), "", "");
+    row("breach storm: handoff recorded, p50 / p99", ms(results.get("breachStormHandoffP50Millis")) + " / "
+        + ms(results.get("breachStormHandoffP99Millis")), "", "escalation row + ESCALATED");
+    row("breach storm: breach recorded (SLA_BREACHED), p50 / p99", ms(results.get("breachStormBreachRecordedP50Millis")) + " / "
+        + ms(results.get("breachStormBreachRecordedP99Millis")), "", "timer fired + record-sla-breach job");
+    row("breach storm: missed (not done in 5 min)", String.valueOf(missed), "0", "");
+  }
+
+  /**
+   * Where the storm's time went, from the engine's own records (their timestamps are on the
+   * engine's clock, which is the app's): when the breach timers fired, and per job type how long
+   * jobs waited to be activated and how long from activation to completion (queueing for an
+   * execution thread included), p50 / p99 / max in ms.
+   */
+  private static Map<String, Object> engineBreakdown(Instant moved) {
+    long from = moved.toEpochMilli() - 1000;
+    List<Long> timers = new ArrayList<>();
+    Map<Long, Long> created = new java.util.HashMap<>();
+    Map<Long, String> types = new java.util.HashMap<>();
+    Map<Long, Long> activated = new java.util.HashMap<>();
+    Map<String, List<Long>> waiting = new java.util.TreeMap<>();
+    Map<String, List<Long>> handling = new java.util.TreeMap<>();
+    Map<String, Integer> failed = new java.util.TreeMap<>();
+    for (Record<?> r : EmbeddedRuntime.engine().getRecordStreamSource().getRecords()) {
+      if (r.getTimestamp() < from || r.getRecordType() != RecordType.EVENT) {
+        continue;
+      }
+      if (r.getIntent() == TimerIntent.TRIGGERED
+          && "ResponseSlaDueBoundaryEvent".equals(((TimerRecordValue) r.getValue()).getTargetElementId())) {
+        timers.add(r.getTimestamp() - moved.toEpochMilli());
+      } else if (r.getIntent() == JobIntent.CREATED) {
+        created.put(r.getKey(), r.getTimestamp());
+        types.put(r.getKey(), ((JobRecordValue) r.getValue()).getType());
+      } else if (r.getIntent() == JobBatchIntent.ACTIVATED) {
+        for (long key : ((JobBatchRecordValue) r.getValue()).getJobKeys()) {
+          if (created.containsKey(key)) {
+            waiting.computeIfAbsent(types.get(key), k -> new ArrayList<>()).add(r.getTimestamp() - created.get(key));
+          }
+          activated.put(key, r.getTimestamp());
+        }
+      } else if (r.getIntent() == JobIntent.COMPLETED && activated.containsKey(r.getKey()) && types.containsKey(r.getKey())) {
+        handling.computeIfAbsent(types.get(r.getKey()), k -> new ArrayList<>()).add(r.getTimestamp() - activated.get(r.getKey()));
+      } else if (r.getIntent() == JobIntent.FAILED) {
+        failed.merge(((JobRecordValue) r.getValue()).getType(), 1, Integer::sum);
+      }
+    }
+    Map<String, Object> breakdown = new LinkedHashMap<>();
+    breakdown.put("breachTimersFiredMillis", spread(timers));
+    breakdown.put("jobWaitForActivationMillis", waiting.entrySet().stream()
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> spread(e.getValue()), (a, b) -> a, LinkedHashMap::new)));
+    breakdown.put("jobActivationToCompletionMillis", handling.entrySet().stream()
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> spread(e.getValue()), (a, b) -> a, LinkedHashMap::new)));
+    breakdown.put("jobFailures", failed);
+    progress("storm, engine records: " + breakdown);
+    return breakdown;
+  }
+
+  private static String spread(List<Long> values) {
+    if (values.isEmpty()) {
+      return "none";
+    }
+    List<Long> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    return "n=" + sorted.size() + " p50=" + percentile(sorted, sorted.size(), 0.5) + " p99=" + percentile(sorted, sorted.size(), 0.99)
+        + " max=" + sorted.get(sorted.size() - 1);
+  }
+
+  /** CPU time of this JVM's threads (by name, numbers folded) and of the MariaDB server, to tell what the storm's time went to. */
+  private record CpuSample(long wallNanos, Map<String, Long> threadNanos, long databaseNanos) {
+    static CpuSample take() {
+      var threads = ManagementFactory.getThreadMXBean();
+      Map<String, Long> byName = new java.util.HashMap<>();
+      for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+        if (info != null) {
+          long cpu = threads.getThreadCpuTime(info.getThreadId());
+          if (cpu > 0) {
+            byName.merge(info.getThreadName().replaceAll("\\d+", "#"), cpu, Long::sum);
+          }
+        }
+      }
+      long db = ProcessHandle.current().descendants() // the embedded MariaDB server runs as a child of this JVM
+          .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
+          .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+      return new CpuSample(System.nanoTime(), byName, db);
+    }
+
+    Map<String, Object> since(CpuSample before) {
+      double wall = (wallNanos - before.wallNanos) / 1e6;
+      Map<String, Long> delta = new java.util.HashMap<>();
+      threadNanos.forEach((name, cpu) -> delta.put(name, cpu - before.threadNanos.getOrDefault(name, 0L)));
+      long jvm = delta.values().stream().mapToLong(Long::longValue).sum();
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("wallMillis", Math.round(wall));
+      out.put("jvmCpuMillis", jvm / 1_000_000);
+      out.put("databaseCpuMillis", (databaseNanos - before.databaseNanos) / 1_000_000);
+      out.put("topThreadsCpuMillis", delta.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+          .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue() / 1_000_000, (a, b) -> a, LinkedHashMap::new)));
+      progress("cpu: " + out);
+      return out;
+    }
+  }
+
+  private static long millisSince(Instant moved, Timestamp at) {
+    return Duration.between(moved, at.toInstant()).toMillis();
+  }
+
+  // ---------------------------------------------------------------- d. memory
+
+  /**
+   * Heap after the storm with {@code bench.openTickets} open tickets. Opening stops when the phase's
+   * time budget ({@code bench.memoryBudgetSeconds}) runs out; the heap is then measured with the
+   * tickets that are open, and the growth per open ticket (measured against the heap right after the
+   * storm) is extrapolated to the target.
+   */
+  private void memory() throws Exception {
+    long openBefore = openCount();
+    settle();
+    double heapBefore = appHeapMiB();
+    int more = (int) Math.max(0, openTickets - openBefore);
+    progress("memory: " + openBefore + " open, heap " + fmt(heapBefore) + " MiB; opening up to " + more + " more in "
+        + memoryBudgetSeconds + " s");
+    long base = maxTicketId();
+    long start = System.nanoTime();
+    long deadline = start + Duration.ofSeconds(memoryBudgetSeconds).toNanos();
+    int opened = 0;
+    while (opened < more && System.nanoTime() < deadline) {
+      int batch = Math.min(200, more - opened);
+      openTickets(batch, i -> i % 2 == 0 ? "P3" : "P4", "bench-open-" + base + "-" + opened);
+      opened += batch;
+    }
+    int target = opened;
+    waitUntil("open tickets acknowledged", Duration.ofMinutes(10), () -> count(
+        "SELECT COUNT(*) FROM notification WHERE ticket_id > ? AND kind = 'ACKNOWLEDGEMENT'", base) >= target);
+    double openRate = opened / ((System.nanoTime() - start) / 1e9);
+    settle();
+    long openNow = openCount();
+    double withMailbox = heapMiB();
+    double heap = appHeapMiB();
+    double perTicketKiB = openNow > openBefore ? (heap - heapBefore) * 1024 / (openNow - openBefore) : Double.NaN;
+    results.put("openTickets", openNow);
+    results.put("openTicketsTarget", openTickets);
+    results.put("openTicketsPerSecond", round(openRate));
+    results.put("heapMiBAfterStorm", round(heap));
+    results.put("heapMiBIncludingTestMailbox", round(withMailbox));
+    results.put("heapMiBRightAfterStorm", round(heapBefore));
+    results.put("heapKiBPerOpenTicket", round(perTicketKiB));
+    if (openNow < openTickets && !Double.isNaN(perTicketKiB)) {
+      results.put("heapMiBExtrapolatedToTarget", round(heap + perTicketKiB * (openTickets - openNow) / 1024));
+    }
+    row("heap used after GC (app + in-memory engine + its record log)", fmt(heap) + " MiB", "", openNow + " open tickets"
+        + (openNow < openTickets ? " (target " + openTickets + " not reached in " + memoryBudgetSeconds + " s)" : ""));
+    row("heap growth per open ticket", fmt(perTicketKiB) + " KiB", "", openBefore + " → " + openNow + " open tickets");
+    if (results.containsKey("heapMiBExtrapolatedToTarget")) {
+      row("heap extrapolated to " + openTickets + " open tickets", fmt((Double) results.get("heapMiBExtrapolatedToTarget")) + " MiB", "",
+          "linear in open tickets");
+    }
+    row("tickets opened and acknowledged after the storm", fmt(openRate) + " tickets/s", "", opened + " tickets");
+  }
+
+  private long openCount() {
+    return count("SELECT COUNT(*) FROM ticket WHERE status IN ('OPEN', 'WAITING_ON_CUSTOMER') AND id > ?", 0);
+  }
+
+  /** Heap after GC without the test SMTP server's mailbox (it lives in this JVM too; the app does not hold it). */
+  private static double appHeapMiB() throws InterruptedException {
+    EmbeddedRuntime.mail().purge();
+    return heapMiB();
+  }
+
+  private static double heapMiB() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(300);
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+  }
+
+  // ---------------------------------------------------------------- c. reporting at scale
+
+  private void reporting() throws Exception {
+    Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String url = EmbeddedMariaDb.jdbcUrl("escalation_bench");
+    Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration", "classpath:db/demo").load().migrate();
+    try (HikariDataSource bench = new HikariDataSource()) {
+      bench.setJdbcUrl(url + "&allowLocalInfile=true");
+      bench.setUsername("root");
+      bench.setPassword("");
+      bench.setMaximumPoolSize(2);
+      JdbcClient db = JdbcClient.create(bench);
+
+      ReportingData data = new ReportingData(reportingTickets, end, Duration.ofDays(365), OUT.resolve("data"));
+      long t0 = System.nanoTime();
+      data.write();
+      long t1 = System.nanoTime();
+      progress(String.format(Locale.ROOT, "reporting: wrote %d tickets, %d escalations, %d audit events in %.1f s; loading",
+          reportingTickets, data.escalations, data.auditEvents, (t1 - t0) / 1e9));
+      data.load(db);
+      long t2 = System.nanoTime();
+      progress(String.format(Locale.ROOT, "reporting: loaded in %.1f s", (t2 - t1) / 1e9));
+      results.put("reportingTickets", reportingTickets);
+      results.put("reportingEscalations", data.escalations);
+      results.put("reportingAuditEvents", data.auditEvents);
+      results.put("reportingGenerateSeconds", round((t1 - t0) / 1e9));
+      results.put("reportingLoadSeconds", round((t2 - t1) / 1e9));
+
+      // a ticket's timeline, as GET /api/tickets/{id}/timeline reads it (existence check, then the trail)
+      Random random = new Random(42);
+      List<Double> timeline = new ArrayList<>();
+      long rowsRead = 0;
+      for (int i = 0; i < timelineQueries; i++) {
+        long id = 1 + random.nextInt(reportingTickets);
+        long start = System.nanoTime();
+        db.sql("SELECT COUNT(*) FROM ticket WHERE id = ?").param(id).query(Long.class).single();
+        rowsRead += db.sql("SELECT * FROM audit_event WHERE ticket_id = :ticketId ORDER BY at, id").param("ticketId", id)
+            .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("type"),
+                rs.getString("actor"), rs.getString("detail")})
+            .list().size();
+        timeline.add((System.nanoTime() - start) / 1e6);
+      }
+
+      // the metrics over the last 30 days of the data set, with the app's SQL
+      EscalationMetrics metrics = new EscalationMetrics(db, new MetricsProperties(0.30), Clock.fixed(end, ZoneOffset.UTC));
+      Instant from = end.minus(EscalationMetrics.DEFAULT_WINDOW);
+      long coldStart = System.nanoTime();
+      EscalationMetrics.Report report = metrics.compute(from, end);
+      double cold = (System.nanoTime() - coldStart) / 1e6;
+      List<Double> metricRuns = new ArrayList<>();
+      for (int i = 0; i < metricsRuns; i++) {
+        long start = System.nanoTime();
+        metrics.compute(from, end);
+        metricRuns.add((System.nanoTime() - start) / 1e6);
+      }
+      Map<String, List<String>> explain = explain(db, from, end);
+      double withoutIndexes = withoutMetricsIndexes(db, metrics, from, end);
+
+      double timelineP95 = percentileOf(timeline, 0.95);
+      double metricsP95 = percentileOf(metricRuns, 0.95);
+      results.put("timelineQueries", timelineQueries);
+      results.put("timelineAverageRows", round((double) rowsRead / timelineQueries));
+      results.put("timelineP50Millis", round(percentileOf(timeline, 0.50)));
+      results.put("timelineP95Millis", round(timelineP95));
+      results.put("metricsRuns", metricsRuns);
+      results.put("metricsWindowTickets", report.escalationRate().ticketsOpened());
+      results.put("metricsColdMillis", round(cold));
+      results.put("metricsP50Millis", round(percentileOf(metricRuns, 0.50)));
+      results.put("metricsP95Millis", round(metricsP95));
+      results.put("metricsWithoutV2IndexesMillis", round(withoutIndexes));
+      results.put("metricsSample", report);
+      results.put("explain", explain);
+      row("timeline of a ticket, p95", fmt(timelineP95) + " ms", "< 200 ms",
+          timelineQueries + " random of " + reportingTickets + " tickets, " + data.auditEvents + " audit events");
+      row("metrics over 30 days, p95", fmt(metricsP95) + " ms", "< 200 ms",
+          metricsRuns + " runs, " + report.escalationRate().ticketsOpened() + " tickets in the window");
+      row("metrics without the V2 indexes (for comparison)", fmt(withoutIndexes) + " ms", "", "median of 3");
+      row("bulk load of the reporting data set", fmt((t2 - t1) / 1e9) + " s", "minutes",
+          reportingTickets + " tickets, " + data.escalations + " escalations, " + data.auditEvents + " audit events");
+    }
+  }
+
+  /** EXPLAIN of each metrics query: table, access type, key and extra, one line per table. */
+  private Map<String, List<String>> explain(JdbcClient db, Instant from, Instant to) throws Exception {
+    Map<String, String> queries = new LinkedHashMap<>();
+    for (String name : List.of("TICKETS", "TIME_TO_ESCALATION", "RESOLUTION_TIME_BY_TIER", "ESCALATION_RESPONSE")) {
+      var field = EscalationMetrics.class.getDeclaredField(name);
+      field.setAccessible(true);
+      queries.put(name, (String) field.get(null));
+    }
+    Map<String, List<String>> plans = new LinkedHashMap<>();
+    StringBuilder text = new StringBuilder();
+    for (var q : queries.entrySet()) {
+      List<String> lines = db.sql("EXPLAIN " + q.getValue()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+          .query((rs, n) -> rs.getString("table") + ": " + rs.getString("type") + " on " + rs.getString("key") + " ("
+              + rs.getString("rows") + " rows) " + (rs.getString("Extra") == null ? "" : rs.getString("Extra")))
+          .list();
+      plans.put(q.getKey(), lines);
+      text.append(q.getKey()).append('\n');
+      lines.forEach(l -> text.append("  ").append(l).append('\n'));
+    }
+    Files.writeString(OUT.resolve("explain.txt"), text);
+    progress("reporting: EXPLAIN\n" + text);
+    return plans;
+  }
+
+  /** The same computation with the indexes of V2__metrics_indexes.sql ignored by the optimizer. */
+  private static double withoutMetricsIndexes(JdbcClient db, EscalationMetrics metrics, Instant from, Instant to) {
+    List<String> indexes = List.of("ticket ticket_opened_metrics", "escalation escalation_metrics", "audit_event audit_owner_action");
+    indexes.forEach(i -> db.sql("ALTER TABLE " + i.split(" ")[0] + " ALTER INDEX " + i.split(" ")[1] + " IGNORED").update());
+    try {
+      List<Double> runs = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        long start = System.nanoTime();
+        metrics.compute(from, to);
+        runs.add((System.nanoTime() - start) / 1e6);
+      }
+      return percentileOf(runs, 0.5);
+    } finally {
+      indexes.forEach(i -> db.sql("ALTER TABLE " + i.split(" ")[0] + " ALTER INDEX " + i.split(" ")[1] + " NOT IGNORED").update());
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void openTickets(int n, IntFunction<String> priority, String emailPrefix) throws Exception {
+    ExecutorService openers = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<Long>> opened = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        opened.add(openers.submit(() -> openRetrying(priority.apply(k), CATEGORIES[k % CATEGORIES.length],
+            emailPrefix + "-" + k + "@example.com")));
+      }
+      for (Future<Long> f : opened) {
+        f.get();
+      }
+    } finally {
+      openers.shutdown();
+      openers.awaitTermination(1, TimeUnit.MINUTES);
+    }
+  }
+
+  /** Opens a ticket; a 503 (the engine did not answer in time, nothing saved) is retried after a second, as a client would. */
+  private long openRetrying(String priority, String category, String email) {
+    for (int attempt = 0; ; attempt++) {
+      TicketApi.Response created = api.post("/api/tickets", TicketApi.ticketRequest(priority, category, email));
+      if (created.status() == 201) {
+        return created.body().get("id").asLong();
+      }
+      if (created.status() != 503 || attempt >= 20) {
+        throw new IllegalStateException("could not open a ticket: " + created);
+      }
+      unavailable.incrementAndGet();
+      sleep(1000);
+    }
+  }
+
+  /** Waits for the outbox to be delivered, so the next phase starts clean. */
+  private void settle() throws Exception {
+    // (the in-memory engine is never idle while workers poll, so its idle state cannot be awaited)
+    waitUntil("outbox delivered", Duration.ofMinutes(5),
+        () -> count("SELECT COUNT(*) FROM notification WHERE status = 'PENDING' AND id > ?", 0) == 0);
+    Thread.sleep(1000);
+  }
+
+  private Map<String, Object> settings() {
+    CamundaClientJobWorkerProperties defaults = camunda.getWorker().getDefaults();
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("executionThreads", orElse(camunda.getExecutionThreads(), 1));
+    s.put("maxJobsActive", orElse(defaults.getMaxJobsActive(), 32));
+    s.put("pollInterval", String.valueOf(orElse(defaults.getPollInterval(), Duration.ofMillis(100))));
+    s.put("streamEnabled", orElse(defaults.getStreamEnabled(), false));
+    s.put("hikariMaximumPoolSize", dataSource instanceof HikariDataSource h ? h.getMaximumPoolSize() : null);
+    s.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    return s;
+  }
+
+  private long maxTicketId() {
+    return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM ticket").query(Long.class).single();
+  }
+
+  private long count(String sql, long param) {
+    return jdbc.sql(sql).param(param).query(Long.class).single();
+  }
+
+  private interface Condition {
+    boolean met() throws Exception;
+  }
+
+  private static void waitUntil(String what, Duration timeout, Condition condition) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.met()) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(what + ": not within " + timeout);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** Nearest-rank percentile over {@code total} samples of which {@code sorted} are the done ones; null if it falls on a missed one. */
+  private static Long percentile(List<Long> sorted, int total, double p) {
+    if (total == 0) {
+      return null;
+    }
+    int rank = (int) Math.ceil(p * total);
+    return rank <= sorted.size() ? sorted.get(Math.max(rank, 1) - 1) : null;
+  }
+
+  private static double percentileOf(List<Double> values, double p) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int rank = (int) Math.ceil(p * sorted.size());
+    return sorted.get(Math.max(rank, 1) - 1);
+  }
+
+  private static <T> T orElse(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static int size(String property, int fallback) {
+    return Integer.parseInt(System.getProperty(property, String.valueOf(fallback)).replace("_", ""));
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+
+  private static String fmt(double value) {
+    return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
+  }
+
+  private static String ms(Object millis) {
+    return millis == null ? "missed" : millis + " ms";
+  }
+
+  private void row(String figure, String value, String goal, String sample) {
+    table.add(new String[] {figure, value, goal, sample});
+  }
+
+  private String render() {
+    String[] header = {"figure", "value", "goal", "sample"};
+    int[] width = new int[4];
+    for (String[] r : concat(header)) {
+      for (int i = 0; i < 4; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("Escalation benchmark: ").append(results.get("cores")).append(" cores, Java ").append(results.get("jdk"))
+        .append(", ").append(results.get("settings")).append('\n');
+    for (String[] r : concat(header)) {
+      out.append('|');
+      for (int i = 0; i < 4; i++) {
+        out.append(' ').append(r[i]).append(" ".repeat(width[i] - r[i].length())).append(" |");
+      }
+      out.append('\n');
+      if (r == header) {
+        out.append('|');
+        for (int i = 0; i < 4; i++) {
+          out.append("-".repeat(width[i] + 2)).append('|');
+        }
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private List<String[]> concat(String[] header) {
+    List<String[]> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(table);
+    return all;
+  }
+
+  private static void progress(String message) {
+    System.err.println("[bench " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
