@@ -88,6 +88,20 @@ class ManualEscalationTest {
     assertThat(atTop.body().get("detail").asText()).contains("highest tier");
   }
 
+  @Test
+  void aTicketWithTheLongestTextsStillEscalatesAndItsNewOwnerGetsTheWholeHistory() {
+    var body = new java.util.HashMap<String, Object>(TicketApi.ticketRequest("P3", "BILLING", "long-texts@example.com"));
+    body.put("description", "\u20ac".repeat(20_000)); // 60 KB in utf8mb4: more than a TEXT column holds with the reply
+    long id = api.post("/api/tickets", body).body().get("id").asLong();
+    await().atMost(Duration.ofSeconds(20)).until(() -> "RUNNING".equals(api.ticket(id).get("responseClock").asText()));
+    assertThat(api.post("/api/tickets/" + id + "/customer-replies", Map.of("message", "\u00e9".repeat(20_000))).status()).isEqualTo(202);
+
+    assertThat(api.post("/api/tickets/" + id + "/escalations", note("FUNCTIONAL", "Customer is waiting")).status()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.ticket(id).get("tier").asInt() == 2
+        && api.notifications(id, "OWNER_ASSIGNED").size() == 2);
+    assertThat(api.notifications(id, "OWNER_ASSIGNED").get(1).get("body").asText().length()).isGreaterThan(40_000);
+  }
+
   private static Map<String, Object> note(String type, String overrideReason) {
     var body = new java.util.HashMap<String, Object>(Map.of(
         "type", type,
