@@ -3,6 +3,7 @@ package dev.escalation.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.escalation.processes.modelcheck.BpmnModelCheck;
+import dev.escalation.processes.modelcheck.ElementTemplates;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.lang.reflect.Method;
@@ -19,7 +20,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
 
-/** The model check's last rule: every job type in every deployed model has exactly one worker class. */
+/**
+ * The model check's last rules: every job type in every deployed model, and every Modeler element
+ * template, has exactly one worker class.
+ */
 class JobWorkerCoverageTest {
 
   @Test
@@ -38,6 +42,24 @@ class JobWorkerCoverageTest {
     }
     assertThat(workersByType).allSatisfy((type, classes) -> assertThat(classes).as(type).hasSize(1));
     assertThat(workersByType.keySet()).as("workers without a model task").isEqualTo(modelTypes);
+  }
+
+  @Test
+  void everyElementTemplateSetsAJobTypeThatOneWorkerHandles() throws Exception {
+    Map<String, List<String>> workersByType = workerClassesByJobType();
+    Resource[] templates = new PathMatchingResourcePatternResolver().getResources("classpath*:processes/element-templates/*.json");
+    assertThat(templates).isNotEmpty();
+
+    Set<String> templateTypes = new TreeSet<>();
+    for (Resource template : templates) {
+      try (var in = template.getInputStream()) {
+        String type = ElementTemplates.jobType(ElementTemplates.read(in))
+            .orElseThrow(() -> new AssertionError(template.getFilename() + " sets no job type"));
+        assertThat(workersByType.get(type)).as("worker classes for template %s", template.getFilename()).hasSize(1);
+        templateTypes.add(type);
+      }
+    }
+    assertThat(templateTypes).as("job types with a template").isEqualTo(workersByType.keySet());
   }
 
   static Map<String, List<String>> workerClassesByJobType() throws ClassNotFoundException {

@@ -49,48 +49,64 @@ public class EscalationMetrics {
       WHERE t.opened_at >= :from AND t.opened_at < :to
       """;
 
+  // The derived tables below are grouped or limited, so MariaDB materializes them once instead of
+  // merging them into the outer query (which would evaluate their subqueries once per reference).
+
   static final String TIME_TO_ESCALATION = """
       SELECT COUNT(*) OVER () AS escalated,
              AVG(f.micros) OVER () AS avg_micros,
              PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY f.micros) OVER () AS p50_micros,
              PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY f.micros) OVER () AS p90_micros
-      FROM (SELECT TIMESTAMPDIFF(MICROSECOND, t.opened_at,
-                       (SELECT MIN(e.escalated_at) FROM escalation e WHERE e.ticket_id = t.id)) AS micros
-            FROM ticket t
-            WHERE t.opened_at >= :from AND t.opened_at < :to AND t.escalation_count > 0) f
-      WHERE f.micros IS NOT NULL
+      FROM (SELECT TIMESTAMPDIFF(MICROSECOND, t.opened_at, MIN(e.escalated_at)) AS micros
+            FROM ticket t JOIN escalation e ON e.ticket_id = t.id
+            WHERE t.opened_at >= :from AND t.opened_at < :to AND t.escalation_count > 0
+            GROUP BY t.id, t.opened_at) f
       LIMIT 1
       """;
 
   static final String RESOLUTION_TIME_BY_TIER = """
-      SELECT r.tier, COUNT(*) AS resolved, AVG(TIMESTAMPDIFF(MICROSECOND, r.arrived_at, r.resolved_at)) AS avg_micros
-      FROM (SELECT t.tier, t.resolved_at,
-                   CASE WHEN t.tier = 1 THEN t.opened_at
-                        ELSE (SELECT MAX(e.escalated_at) FROM escalation e
-                              WHERE e.ticket_id = t.id AND e.to_tier = t.tier AND e.escalated_at <= t.resolved_at)
-                   END AS arrived_at
+      SELECT r.tier, COUNT(*) AS resolved, AVG(r.micros) AS avg_micros
+      FROM (SELECT t.tier,
+                   TIMESTAMPDIFF(MICROSECOND,
+                       CASE WHEN t.tier = 1 THEN t.opened_at
+                            ELSE (SELECT MAX(e.escalated_at) FROM escalation e
+                                  WHERE e.ticket_id = t.id AND e.to_tier = t.tier AND e.escalated_at <= t.resolved_at)
+                       END,
+                       t.resolved_at) AS micros
             FROM ticket t
             WHERE t.opened_at >= :from AND t.opened_at < :to
-              AND t.status IN ('RESOLVED', 'CLOSED') AND t.resolved_at IS NOT NULL) r
-      WHERE r.arrived_at IS NOT NULL
+              AND t.status IN ('RESOLVED', 'CLOSED') AND t.resolved_at IS NOT NULL
+            LIMIT 18446744073709551615) r
+      WHERE r.micros IS NOT NULL
       GROUP BY r.tier
       ORDER BY r.tier
       """;
 
+  /**
+   * The new owner's first action after each handoff: the earliest of their attempts, their
+   * resolutions and the pauses (one index lookup each on audit_owner_action), counted only when it
+   * came before the next handoff.
+   */
   static final String ESCALATION_RESPONSE = """
       SELECT COUNT(*) AS handoffs, COUNT(r.micros) AS answered, AVG(r.micros) AS avg_micros
-      FROM (SELECT TIMESTAMPDIFF(MICROSECOND, h.escalated_at,
-                       (SELECT MIN(a.at) FROM audit_event a
-                        WHERE a.ticket_id = h.ticket_id
-                          AND a.type IN ('ATTEMPT_RECORDED', 'RESOLVED', 'WAITING_ON_CUSTOMER')
-                          AND (a.type = 'WAITING_ON_CUSTOMER' OR a.actor = h.to_owner)
-                          AND a.at >= h.escalated_at
-                          AND (h.next_at IS NULL OR a.at < h.next_at))) AS micros
-            FROM (SELECT e.ticket_id, e.escalated_at, e.to_owner,
-                         LEAD(e.escalated_at) OVER (PARTITION BY e.ticket_id ORDER BY e.escalated_at, e.id) AS next_at
-                  FROM ticket t JOIN escalation e ON e.ticket_id = t.id
-                  WHERE t.opened_at >= :from AND t.opened_at < :to AND t.escalation_count > 0) h
-            WHERE h.to_owner IS NOT NULL) r
+      FROM (SELECT CASE WHEN x.first_action_at < COALESCE(x.next_at, TIMESTAMP'9999-12-31 00:00:00')
+                        THEN TIMESTAMPDIFF(MICROSECOND, x.escalated_at, x.first_action_at) END AS micros
+            FROM (SELECT h.escalated_at, h.next_at,
+                         LEAST(COALESCE(MIN(attempt.at), TIMESTAMP'9999-12-31 00:00:00'),
+                               COALESCE(MIN(resolution.at), TIMESTAMP'9999-12-31 00:00:00'),
+                               COALESCE(MIN(pause.at), TIMESTAMP'9999-12-31 00:00:00')) AS first_action_at
+                  FROM (SELECT e.id, e.ticket_id, e.escalated_at, e.to_owner,
+                               LEAD(e.escalated_at) OVER (PARTITION BY e.ticket_id ORDER BY e.escalated_at, e.id) AS next_at
+                        FROM ticket t JOIN escalation e ON e.ticket_id = t.id
+                        WHERE t.opened_at >= :from AND t.opened_at < :to AND t.escalation_count > 0) h
+                  LEFT JOIN audit_event attempt ON attempt.ticket_id = h.ticket_id AND attempt.type = 'ATTEMPT_RECORDED'
+                       AND attempt.actor = h.to_owner AND attempt.at >= h.escalated_at
+                  LEFT JOIN audit_event resolution ON resolution.ticket_id = h.ticket_id AND resolution.type = 'RESOLVED'
+                       AND resolution.actor = h.to_owner AND resolution.at >= h.escalated_at
+                  LEFT JOIN audit_event pause ON pause.ticket_id = h.ticket_id AND pause.type = 'WAITING_ON_CUSTOMER'
+                       AND pause.at >= h.escalated_at
+                  WHERE h.to_owner IS NOT NULL
+                  GROUP BY h.id, h.escalated_at, h.next_at) x) r
       """;
 
   private final JdbcClient jdbc;

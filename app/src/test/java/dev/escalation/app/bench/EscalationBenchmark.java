@@ -82,7 +82,7 @@ import org.springframework.test.context.ContextConfiguration;
  * prints one table to stdout (progress goes to stderr) and writes {@code app/target/bench/results.json}.
  * Sizes: {@code -Dbench.instances=300 -Dbench.warmup=50 -Dbench.storm=1000 -Dbench.openTickets=10000
  * -Dbench.reportingTickets=1000000 -Dbench.timelineQueries=200 -Dbench.metricsRuns=25 -Dbench.clients=8
- * -Dbench.memoryBudgetSeconds=180};
+ * -Dbench.memoryBudgetSeconds=120};
  * {@code -Dbench.phases=pipeline,storm,memory,reporting} runs a subset.
  */
 @Tag("benchmark")
@@ -122,7 +122,7 @@ class EscalationBenchmark {
   @Autowired DataSource dataSource;
 
   private TicketApi api;
-  private final int memoryBudgetSeconds = size("bench.memoryBudgetSeconds", 180);
+  private final int memoryBudgetSeconds = size("bench.memoryBudgetSeconds", 120);
   private final AtomicInteger unavailable = new AtomicInteger();
   private final Map<String, Object> results = new LinkedHashMap<>();
   private final List<String[]> table = new ArrayList<>();
@@ -135,18 +135,10 @@ class EscalationBenchmark {
     results.put("cores", Runtime.getRuntime().availableProcessors());
     results.put("jdk", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
     results.put("settings", settings());
-    if (phases.contains("pipeline")) {
-      pipelineVsBare();
-    }
-    if (phases.contains("storm")) {
-      breachStorm();
-    }
-    if (phases.contains("memory")) {
-      memory();
-    }
-    if (phases.contains("reporting")) {
-      reporting();
-    }
+    phase("pipeline", this::pipelineVsBare);
+    phase("storm", this::breachStorm);
+    phase("memory", this::memory);
+    phase("reporting", this::reporting);
     results.put("opensRetriedAfter503", unavailable.get());
     results.put("benchmarkSeconds", round((System.nanoTime() - started) / 1e9));
     ObjectMapper json = new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
@@ -155,6 +147,27 @@ class EscalationBenchmark {
     String printed = render();
     Files.writeString(OUT.resolve("results.txt"), printed);
     System.out.println(printed);
+  }
+
+  private interface Phase {
+    void run() throws Exception;
+  }
+
+  /** Runs a phase if selected; a phase that fails is reported (table and JSON) and the next one still runs. */
+  private void phase(String name, Phase phase) {
+    if (!phases.contains(name)) {
+      return;
+    }
+    long start = System.nanoTime();
+    try {
+      phase.run();
+    } catch (Exception e) {
+      progress(name + " failed: " + e);
+      results.put(name + "Error", String.valueOf(e));
+      row(name + " phase FAILED", String.valueOf(e.getMessage()), "", "");
+    } finally {
+      results.put(name + "PhaseSeconds", round((System.nanoTime() - start) / 1e9));
+    }
   }
 
   // ---------------------------------------------------------------- a. pipeline vs bare engine
@@ -209,6 +222,7 @@ class EscalationBenchmark {
           .pollInterval(orElse(defaults.getPollInterval(), Duration.ofMillis(100)))
           .timeout(orElse(defaults.getTimeout(), Duration.ofMinutes(5)))
           .streamEnabled(orElse(defaults.getStreamEnabled(), false))
+          .requestTimeout(orElse(defaults.getRequestTimeout(), client.getConfiguration().getDefaultRequestTimeout()))
           .open());
     }
     return workers;
@@ -505,15 +519,20 @@ class EscalationBenchmark {
     long deadline = start + Duration.ofSeconds(memoryBudgetSeconds).toNanos();
     int opened = 0;
     while (opened < more && System.nanoTime() < deadline) {
-      int batch = Math.min(200, more - opened);
+      int batch = Math.min(50, more - opened);
       openTickets(batch, i -> i % 2 == 0 ? "P3" : "P4", "bench-open-" + base + "-" + opened);
       opened += batch;
     }
+    double openRate = opened / ((System.nanoTime() - start) / 1e9); // opened: in the ledger, process instance started
     int target = opened;
-    waitUntil("open tickets acknowledged", Duration.ofMinutes(10), () -> count(
-        "SELECT COUNT(*) FROM notification WHERE ticket_id > ? AND kind = 'ACKNOWLEDGEMENT'", base) >= target);
-    double openRate = opened / ((System.nanoTime() - start) / 1e9);
-    settle();
+    try { // let the process catch up (owner, clocks, acknowledgement) for a while, but measure either way
+      waitUntil("open tickets acknowledged", Duration.ofSeconds(60), () -> count(
+          "SELECT COUNT(*) FROM notification WHERE ticket_id > ? AND kind = 'ACKNOWLEDGEMENT'", base) >= target);
+    } catch (TimeoutException behind) {
+      progress("memory: the engine is still working through the new tickets; measuring now");
+    }
+    long acknowledged = count("SELECT COUNT(*) FROM notification WHERE ticket_id > ? AND kind = 'ACKNOWLEDGEMENT'", base);
+    results.put("openTicketsAcknowledged", acknowledged);
     long openNow = openCount();
     double withMailbox = heapMiB();
     double heap = appHeapMiB();
@@ -524,18 +543,20 @@ class EscalationBenchmark {
     results.put("heapMiBAfterStorm", round(heap));
     results.put("heapMiBIncludingTestMailbox", round(withMailbox));
     results.put("heapMiBRightAfterStorm", round(heapBefore));
-    results.put("heapKiBPerOpenTicket", round(perTicketKiB));
-    if (openNow < openTickets && !Double.isNaN(perTicketKiB)) {
+    results.put("heapKiBPerOpenTicket", perTicketKiB > 0 ? round(perTicketKiB) : null);
+    if (openNow < openTickets && perTicketKiB > 0) { // (not when the storm's backlog, still in flight before, blurs the growth)
       results.put("heapMiBExtrapolatedToTarget", round(heap + perTicketKiB * (openTickets - openNow) / 1024));
     }
     row("heap used after GC (app + in-memory engine + its record log)", fmt(heap) + " MiB", "", openNow + " open tickets"
         + (openNow < openTickets ? " (target " + openTickets + " not reached in " + memoryBudgetSeconds + " s)" : ""));
-    row("heap growth per open ticket", fmt(perTicketKiB) + " KiB", "", openBefore + " → " + openNow + " open tickets");
+    row("heap growth per open ticket", perTicketKiB > 0 ? fmt(perTicketKiB) + " KiB" : "n/a", "",
+        openBefore + " → " + openNow + " open tickets, heap right after the storm " + fmt(heapBefore) + " MiB");
     if (results.containsKey("heapMiBExtrapolatedToTarget")) {
       row("heap extrapolated to " + openTickets + " open tickets", fmt((Double) results.get("heapMiBExtrapolatedToTarget")) + " MiB", "",
           "linear in open tickets");
     }
-    row("tickets opened and acknowledged after the storm", fmt(openRate) + " tickets/s", "", opened + " tickets");
+    row("tickets opened after the storm (ledger + process instance)", fmt(openRate) + " tickets/s", "",
+        opened + " tickets, " + acknowledged + " acknowledged when measured");
   }
 
   private long openCount() {
@@ -717,8 +738,12 @@ class EscalationBenchmark {
   /** Waits for the outbox to be delivered, so the next phase starts clean. */
   private void settle() throws Exception {
     // (the in-memory engine is never idle while workers poll, so its idle state cannot be awaited)
-    waitUntil("outbox delivered", Duration.ofMinutes(5),
-        () -> count("SELECT COUNT(*) FROM notification WHERE status = 'PENDING' AND id > ?", 0) == 0);
+    try {
+      waitUntil("outbox delivered", Duration.ofMinutes(2),
+          () -> count("SELECT COUNT(*) FROM notification WHERE status = 'PENDING' AND id > ?", 0) == 0);
+    } catch (TimeoutException behind) {
+      progress("outbox not delivered after 2 minutes; going on");
+    }
     Thread.sleep(1000);
   }
 
@@ -729,6 +754,7 @@ class EscalationBenchmark {
     s.put("maxJobsActive", orElse(defaults.getMaxJobsActive(), 32));
     s.put("pollInterval", String.valueOf(orElse(defaults.getPollInterval(), Duration.ofMillis(100))));
     s.put("streamEnabled", orElse(defaults.getStreamEnabled(), false));
+    s.put("requestTimeout", String.valueOf(orElse(defaults.getRequestTimeout(), client.getConfiguration().getDefaultRequestTimeout())));
     s.put("hikariMaximumPoolSize", dataSource instanceof HikariDataSource h ? h.getMaximumPoolSize() : null);
     s.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     return s;

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,10 +23,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (same key: after a timeout, a lost completion, or a crash) finds that row and gets the recorded
  * result back, so nothing is written or sent twice. Two deliveries racing each other collide on
  * the primary key and the loser's transaction rolls back.
+ *
+ * <p>Jobs run concurrently, so two transactions can deadlock or lose an optimistic-lock race (two
+ * tickets assigned to the same least-loaded agent at once). Such a loser rolls back completely and
+ * runs again at once, a few times, instead of failing the job into a retry seconds later.
  */
 @Component
 public class OnceOnly {
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final int CONCURRENCY_ATTEMPTS = 5;
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -47,6 +55,19 @@ public class OnceOnly {
     if (earlier.isPresent()) {
       return earlier.get();
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(jobKey, jobType, ticketId, effects);
+      } catch (RuntimeException e) {
+        if (attempt >= CONCURRENCY_ATTEMPTS || !lostAConcurrencyRace(e)) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private Map<String, Object> once(long jobKey, String jobType, Long ticketId, Supplier<Map<String, Object>> effects) {
     try {
       return transactions.execute(status -> {
         Map<String, Object> result = effects.get();
@@ -57,6 +78,24 @@ public class OnceOnly {
       });
     } catch (DuplicateKeyException raced) {
       return recorded(jobKey).orElseThrow(() -> raced);
+    }
+  }
+
+  static boolean lostAConcurrencyRace(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConcurrencyFailureException || cause instanceof SQLTransactionRollbackException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 25L * attempt));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a job's transaction", interrupted);
     }
   }
 

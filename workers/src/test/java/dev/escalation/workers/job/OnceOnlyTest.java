@@ -10,14 +10,17 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @LedgerTest
 class OnceOnlyTest {
   @Autowired OnceOnly once;
   @Autowired AuditTrail audit;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void aRedeliveredJobGetsTheRecordedResultAndWritesNothingAgain() {
@@ -82,6 +85,52 @@ class OnceOnlyTest {
       }
       return Map.of("by", name);
     });
+  }
+
+  @Test
+  void twoJobsThatDeadlockBothCommitBecauseTheLoserRunsAgain() throws Exception {
+    jdbc.sql("INSERT INTO roster_member (username, display_name, email, role, tier, available) VALUES"
+        + " ('lockA', 'A', 'a@support.local', 'AGENT', 1, FALSE), ('lockB', 'B', 'b@support.local', 'AGENT', 1, FALSE)").update();
+    CountDownLatch bothHoldTheirFirstLock = new CountDownLatch(2);
+    AtomicInteger runs = new AtomicInteger();
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Map<String, Object>> ab = pool.submit(() -> lockInOrder(1004L, "lockA", "lockB", bothHoldTheirFirstLock, runs));
+      Future<Map<String, Object>> ba = pool.submit(() -> lockInOrder(1005L, "lockB", "lockA", bothHoldTheirFirstLock, runs));
+      assertThat(ab.get(30, TimeUnit.SECONDS)).containsEntry("first", "lockA");
+      assertThat(ba.get(30, TimeUnit.SECONDS)).containsEntry("first", "lockB");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(runs).as("MariaDB chose a deadlock victim, which ran again").hasValueGreaterThanOrEqualTo(3);
+    assertThat(once.wasProcessed(1004L)).isTrue();
+    assertThat(once.wasProcessed(1005L)).isTrue();
+    assertThat(jdbc.sql("SELECT SUM(version) FROM roster_member WHERE username IN ('lockA', 'lockB')").query(Integer.class).single())
+        .as("each job's two updates committed exactly once").isEqualTo(4);
+  }
+
+  private Map<String, Object> lockInOrder(long jobKey, String first, String second, CountDownLatch bothHoldTheirFirstLock,
+      AtomicInteger runs) {
+    return once.run(jobKey, "assign-owner", null, () -> {
+      runs.incrementAndGet();
+      jdbc.sql("UPDATE roster_member SET version = version + 1 WHERE username = ?").param(first).update();
+      bothHoldTheirFirstLock.countDown();
+      try {
+        bothHoldTheirFirstLock.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      jdbc.sql("UPDATE roster_member SET version = version + 1 WHERE username = ?").param(second).update();
+      return Map.of("first", first);
+    });
+  }
+
+  @Test
+  void onlyLostConcurrencyRacesRunAgain() {
+    assertThat(OnceOnly.lostAConcurrencyRace(new RuntimeException("wrapped",
+        new org.springframework.dao.CannotAcquireLockException("Deadlock found")))).isTrue();
+    assertThat(OnceOnly.lostAConcurrencyRace(new org.springframework.dao.OptimisticLockingFailureException("stale"))).isTrue();
+    assertThat(OnceOnly.lostAConcurrencyRace(new IllegalStateException("database went away"))).isFalse();
   }
 
   @Test

