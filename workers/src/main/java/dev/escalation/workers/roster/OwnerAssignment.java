@@ -43,9 +43,11 @@ public class OwnerAssignment {
     OwnerSelector.Choice choice = selector.choose(ticket.tier(), ticket.category());
     RosterMember owner = choice.owner();
     String previous = ticket.ownerUsername();
+    // The member's row first: saving the ticket checks its owner foreign key, which share-locks that
+    // row, and two assignments that both share-locked it before updating it would deadlock.
+    roster.markAssigned(owner.username(), clock.instant());
     ticket.assignTo(owner.username());
     tickets.save(ticket);
-    roster.save(owner.assignedAt(clock.instant()));
     escalations.findFirstByTicketIdOrderByIdDesc(ticketId)
         .filter(e -> e.toOwner() == null)
         .ifPresent(e -> escalations.save(e.handedTo(owner.username())));

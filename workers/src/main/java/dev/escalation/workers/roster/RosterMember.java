@@ -18,8 +18,4 @@ public record RosterMember(
     boolean onDuty,
     Instant lastAssignedAt,
     @Version Integer version) {
-
-  RosterMember assignedAt(Instant at) {
-    return new RosterMember(username, displayName, email, role, tier, skillGroup, available, onDuty, at, version);
-  }
 }

@@ -1,6 +1,8 @@
 package dev.escalation.workers.roster;
 
+import java.time.Instant;
 import java.util.List;
+import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -19,6 +21,11 @@ public interface RosterRepository extends ListCrudRepository<RosterMember, Strin
                m.last_assigned_at IS NOT NULL, m.last_assigned_at, m.username
       """)
   List<RosterMember> candidates(String role, String skillGroup);
+
+  /** Round-robin bookkeeping; concurrent assignments to one member wait for each other, none is refused. */
+  @Modifying
+  @Query("UPDATE roster_member SET last_assigned_at = :at WHERE username = :username")
+  int markAssigned(String username, Instant at);
 
   @Query("SELECT * FROM roster_member WHERE role = :role AND available ORDER BY on_duty DESC, username")
   List<RosterMember> byRoleOnDutyFirst(String role);

@@ -45,7 +45,7 @@ class OwnerSelectorTest {
   }
 
   private void assigned(String username, Instant at) {
-    roster.save(roster.findById(username).orElseThrow().assignedAt(at));
+    roster.markAssigned(username, at);
   }
 
   @Test
