@@ -398,6 +398,24 @@ class EscalationBenchmark {
     row("breach storm: breach recorded (SLA_BREACHED), p50 / p99", ms(results.get("breachStormBreachRecordedP50Millis")) + " / "
         + ms(results.get("breachStormBreachRecordedP99Millis")), "", "timer fired + record-sla-breach job");
     row("breach storm: missed (not done in 5 min)", String.valueOf(missed), "0", "");
+    engineFloor();
+  }
+
+  /**
+   * The least time the storm could take on this engine: the jobs the storm ran, at the rate the bare
+   * engine completed no-op jobs in the pipeline phase of the same run (no database, no mail).
+   */
+  private void engineFloor() {
+    if (!(results.get("bareInstancesPerSecond") instanceof Double bare) || !(results.get("breachStormEngine") instanceof Map<?, ?> engine)) {
+      return;
+    }
+    int jobs = (Integer) engine.get("jobsCompleted");
+    double bareJobsPerSecond = bare * BARE_TASKS;
+    long floor = Math.round(jobs / bareJobsPerSecond * 1000);
+    results.put("breachStormJobs", jobs);
+    results.put("breachStormEngineFloorMillis", floor);
+    row("breach storm: engine floor (its jobs at the bare engine's job rate)", ms(floor), "",
+        jobs + " jobs at " + fmt(bareJobsPerSecond) + " no-op jobs/s");
   }
 
   /**
@@ -445,6 +463,7 @@ class EscalationBenchmark {
     breakdown.put("jobActivationToCompletionMillis", handling.entrySet().stream()
         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> spread(e.getValue()), (a, b) -> a, LinkedHashMap::new)));
     breakdown.put("jobFailures", failed);
+    breakdown.put("jobsCompleted", handling.values().stream().mapToInt(List::size).sum());
     progress("storm, engine records: " + breakdown);
     return breakdown;
   }
