@@ -115,6 +115,36 @@ class DevTaskProcessTest {
   }
 
   @Test
+  void aRuleDrivenPageMakesAnEscalationPageTheManagerEvenBelowP1() {
+    ticket.open(106, "P3", Map.of(Variables.PAGE_MANAGER, true));
+    ticket.complete(JobTypes.ASSIGN_OWNER);
+    ticket.complete(JobTypes.START_SLA_CLOCKS, ticket.p1ClocksFromNow());
+    ticket.complete(JobTypes.ACKNOWLEDGE_TICKET);
+    ticket.ownerActs(Actions.ESCALATE, Map.of(Variables.ESCALATION_TYPE, "HIERARCHICAL", Variables.HANDOFF_NOTE_ID, 1));
+    ticket.complete(JobTypes.ESCALATE_TICKET, Map.of(Variables.TIER, 2, Variables.ASSIGNMENT_REASON, "ESCALATED"));
+    ticket.complete(JobTypes.ASSIGN_OWNER);
+    ticket.complete(JobTypes.START_SLA_CLOCKS, ticket.p1ClocksFromNow());
+    ticket.complete(JobTypes.NOTIFY_CUSTOMER_OF_ESCALATION);
+    ticket.complete(JobTypes.PAGE_ON_DUTY_MANAGER);
+    ticket.instance().hasPassedElement(Elements.PAGE_ON_DUTY_MANAGER);
+  }
+
+  @Test
+  void withoutARuleAnEscalatedP3PagesNobody() {
+    ticket.open(107, "P3", Map.of());
+    ticket.complete(JobTypes.ASSIGN_OWNER);
+    ticket.complete(JobTypes.START_SLA_CLOCKS, ticket.p1ClocksFromNow());
+    ticket.complete(JobTypes.ACKNOWLEDGE_TICKET);
+    ticket.ownerActs(Actions.ESCALATE, Map.of(Variables.ESCALATION_TYPE, "HIERARCHICAL", Variables.HANDOFF_NOTE_ID, 1));
+    ticket.complete(JobTypes.ESCALATE_TICKET, Map.of(Variables.TIER, 2, Variables.ASSIGNMENT_REASON, "ESCALATED"));
+    ticket.complete(JobTypes.ASSIGN_OWNER);
+    ticket.complete(JobTypes.START_SLA_CLOCKS, ticket.p1ClocksFromNow());
+    ticket.complete(JobTypes.NOTIFY_CUSTOMER_OF_ESCALATION);
+    ticket.assertNoJob(JobTypes.PAGE_ON_DUTY_MANAGER);
+    ticket.instance().hasNotPassedElement(Elements.PAGE_ON_DUTY_MANAGER);
+  }
+
+  @Test
   void aMissingDecisionCountsAsNoBug() {
     openAndAcknowledge(105, Map.of());
     ticket.instance().hasPassedElement(Elements.NO_DEV_TASK).hasNotPassedElement(Elements.CREATE_DEV_TASK);

@@ -13,5 +13,7 @@ public enum NotificationKind {
   /** N3: the customer learns that the fix for their bug shipped. */
   FIX_SHIPPED,
   /** N3: the ticket's owner learns that the dev task was closed. */
-  FIX_SHIPPED_OWNER
+  FIX_SHIPPED_OWNER,
+  /** N2: nobody acknowledged a page within its bounded repeats; the head of support is told. */
+  PAGE_UNANSWERED
 }

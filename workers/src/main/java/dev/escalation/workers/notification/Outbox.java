@@ -56,7 +56,7 @@ public class Outbox {
     return switch (kind) {
       case ACKNOWLEDGEMENT, ESCALATION_NOTICE, WAITING, RESOLUTION, FIX_SHIPPED -> AuditEventType.CUSTOMER_NOTIFIED;
       case PAGE -> AuditEventType.MANAGER_PAGED;
-      case HEAD_OF_SUPPORT_ALERT -> AuditEventType.HEAD_OF_SUPPORT_ALERTED;
+      case HEAD_OF_SUPPORT_ALERT, PAGE_UNANSWERED -> AuditEventType.HEAD_OF_SUPPORT_ALERTED;
       case OWNER_ASSIGNED, SLA_WARNING, SLA_BREACH, FIX_SHIPPED_OWNER -> AuditEventType.OWNER_NOTIFIED;
     };
   }
