@@ -21,7 +21,7 @@ CREATE TABLE dev_task (
 -- When no shift covers a moment, paging falls back to roster_member managers, on_duty first.
 CREATE TABLE on_call_shift (
     id                BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    username          VARCHAR(64)  NOT NULL REFERENCES roster_member (username),
+    username          VARCHAR(64)  NOT NULL REFERENCES roster_member (username) ON DELETE CASCADE,
     starts_at         DATETIME(6)  NOT NULL,
     ends_at           DATETIME(6)  NOT NULL,
     escalation_order  INT          NOT NULL,

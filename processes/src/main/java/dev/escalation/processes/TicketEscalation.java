@@ -145,6 +145,9 @@ public final class TicketEscalation {
     public static final String NOTIFY_FIX_SHIPPED = "NotifyFixShippedTask";
     public static final String FIX_SHIPPED = "FixShippedEndEvent";
     public static final String NO_DEV_TASK = "NoDevTaskEndEvent";
+    public static final String RULE_PAGE = "RulePageGateway";
+    public static final String PAGE_MANAGER_ON_OPENING = "PageManagerOnOpeningTask";
+    public static final String NO_RULE_PAGE = "NoRulePageEndEvent";
 
     private Elements() {}
   }

@@ -120,13 +120,28 @@ class DevTaskProcessTest {
     ticket.complete(JobTypes.ASSIGN_OWNER);
     ticket.complete(JobTypes.START_SLA_CLOCKS, ticket.p1ClocksFromNow());
     ticket.complete(JobTypes.ACKNOWLEDGE_TICKET);
+    ticket.complete(JobTypes.PAGE_ON_DUTY_MANAGER); // the rule's page at opening
     ticket.ownerActs(Actions.ESCALATE, Map.of(Variables.ESCALATION_TYPE, "HIERARCHICAL", Variables.HANDOFF_NOTE_ID, 1));
     ticket.complete(JobTypes.ESCALATE_TICKET, Map.of(Variables.TIER, 2, Variables.ASSIGNMENT_REASON, "ESCALATED"));
     ticket.complete(JobTypes.ASSIGN_OWNER);
     ticket.complete(JobTypes.START_SLA_CLOCKS, ticket.p1ClocksFromNow());
     ticket.complete(JobTypes.NOTIFY_CUSTOMER_OF_ESCALATION);
     ticket.complete(JobTypes.PAGE_ON_DUTY_MANAGER);
-    ticket.instance().hasPassedElement(Elements.PAGE_ON_DUTY_MANAGER);
+    ticket.instance().hasPassedElement(Elements.PAGE_MANAGER_ON_OPENING).hasPassedElement(Elements.PAGE_ON_DUTY_MANAGER);
+  }
+
+  @Test
+  void aRuleDrivenPageIsSentAtOpeningBesideTheTicketsWork() {
+    ticket.open(108, "P2", Map.of(Variables.PAGE_MANAGER, true));
+    ticket.complete(JobTypes.ASSIGN_OWNER);
+    ticket.complete(JobTypes.START_SLA_CLOCKS, ticket.p1ClocksFromNow());
+    ticket.complete(JobTypes.ACKNOWLEDGE_TICKET);
+    ticket.instance().isWaitingAtElements(Elements.PAGE_MANAGER_ON_OPENING, Elements.AWAIT_FIRST_RESPONSE);
+    ticket.complete(JobTypes.PAGE_ON_DUTY_MANAGER);
+    ticket.instance().hasPassedElementsInOrder(Elements.RULE_PAGE, Elements.PAGE_MANAGER_ON_OPENING)
+        .hasNotPassedElement(Elements.PAGE_ON_DUTY_MANAGER)
+        .isWaitingAtElements(Elements.AWAIT_FIRST_RESPONSE);
+    ticket.assertNoJob(JobTypes.PAGE_ON_DUTY_MANAGER);
   }
 
   @Test
@@ -141,7 +156,8 @@ class DevTaskProcessTest {
     ticket.complete(JobTypes.START_SLA_CLOCKS, ticket.p1ClocksFromNow());
     ticket.complete(JobTypes.NOTIFY_CUSTOMER_OF_ESCALATION);
     ticket.assertNoJob(JobTypes.PAGE_ON_DUTY_MANAGER);
-    ticket.instance().hasNotPassedElement(Elements.PAGE_ON_DUTY_MANAGER);
+    ticket.instance().hasNotPassedElement(Elements.PAGE_ON_DUTY_MANAGER).hasPassedElement(Elements.NO_RULE_PAGE)
+        .hasNotPassedElement(Elements.PAGE_MANAGER_ON_OPENING);
   }
 
   @Test

@@ -74,6 +74,11 @@ class PagingTest {
     receiver.stop();
   }
 
+  @org.junit.jupiter.api.AfterEach
+  void noShiftsLeftForOtherTests() {
+    jdbc.sql("DELETE FROM on_call_shift").update();
+  }
+
   @BeforeEach
   void reset() {
     receiver.resetAll();
