@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * N3: the trackers' "closed" events. These endpoints need no user login; each verifies its caller:
- * GitHub signs the body with HMAC-SHA256 ({@code X-Hub-Signature-256}), Jira carries a shared secret
+ * GitHub signs the body with HMAC-SHA256 ({@code X-Hub-Signature-256}); Jira either signs it the same way
+ * ({@code X-Hub-Signature}, webhooks registered with a secret) or carries the shared secret
  * ({@code ?token=} in the webhook URL, or the {@code X-Webhook-Token} header). Unverified calls get a
  * 401 problem; events about other issues or other changes are acknowledged with 204 and ignored.
  */
@@ -68,14 +69,18 @@ class TrackerWebhooks {
   ResponseEntity<?> jira(
       @RequestParam(name = "token", required = false) String token,
       @RequestHeader(name = "X-Webhook-Token", required = false) String headerToken,
+      @RequestHeader(name = "X-Hub-Signature", required = false) String signature,
       @RequestBody(required = false) byte[] body) {
     String secret = properties.jira().webhookSecret();
     if (secret == null || secret.isBlank()) {
       return unauthorized("the Jira webhook is not set up here: set escalation.dev-tasks.jira.webhook-secret (env JIRA_WEBHOOK_SECRET)");
     }
     String given = token != null ? token : headerToken;
-    if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
-      return unauthorized("the webhook token (?token= or X-Webhook-Token) is missing or wrong");
+    boolean tokenMatches = given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
+    // Jira Cloud webhooks registered with a secret sign the body like GitHub: X-Hub-Signature: sha256=<hmac>
+    boolean signed = signature != null && validSignature(secret, body == null ? new byte[0] : body, signature);
+    if (!tokenMatches && !signed) {
+      return unauthorized("neither a webhook token (?token= or X-Webhook-Token) nor a valid X-Hub-Signature came with the call");
     }
     JsonNode payload = parse(body);
     if (payload == null || !"jira:issue_updated".equals(payload.path("webhookEvent").asText())) {

@@ -163,7 +163,7 @@ class DevTaskTest {
   }
 
   @Test
-  void jirasIssueReachingADoneStatusShipsTheFixAndAWrongTokenIsRefused() {
+  void jirasIssueReachingADoneStatusShipsTheFixAndAWrongTokenIsRefused() throws Exception {
     String key = "SUP-" + ((int) (Math.random() * 1_000_000) + 1000);
     long id = ticketWithExternalDevTask("bug-jira@example.com", "JIRA", key);
     String inProgress = """
@@ -177,9 +177,10 @@ class DevTaskTest {
     assertThat(api.postRaw("/api/webhooks/jira?token=e2e-jira-secret", inProgress, Map.of()).status()).isEqualTo(204);
     assertThat(api.ticket(id).get("devTask").get("state").asText()).isEqualTo("OPEN");
 
-    var accepted = api.postRaw("/api/webhooks/jira", done, Map.of("X-Webhook-Token", "e2e-jira-secret"));
+    assertThat(api.postRaw("/api/webhooks/jira", done, Map.of("X-Hub-Signature", sign("not-the-secret", done))).status()).isEqualTo(401);
+    var accepted = api.postRaw("/api/webhooks/jira", done, Map.of("X-Hub-Signature", sign("e2e-jira-secret", done)));
     assertThat(accepted.status()).isEqualTo(202);
-    assertThat(api.postRaw("/api/webhooks/jira?token=e2e-jira-secret", done, Map.of()).status()).as("redelivery").isEqualTo(204);
+    assertThat(api.postRaw("/api/webhooks/jira", done, Map.of("X-Webhook-Token", "e2e-jira-secret")).status()).as("redelivery").isEqualTo(204);
     await().atMost(Duration.ofSeconds(20)).until(() -> api.notifications(id, "FIX_SHIPPED").size() == 1);
     assertThat(api.ticket(id).get("devTask").get("state").asText()).isEqualTo("CLOSED");
     assertThat(api.notifications(id, "FIX_SHIPPED_OWNER")).hasSize(1);
