@@ -54,18 +54,19 @@ class TicketQueries {
 
   TicketView ticket(long id) {
     Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(id));
-    var owner = ticket.ownerUsername() == null ? null : roster.findById(ticket.ownerUsername()).orElse(null);
-    return TicketView.of(ticket, owner, ticket.isHighPriorityOpenLongerThan(properties.flagHighPriorityAfter(), clock.instant()),
-        operate.linkTo(ticket.processInstanceKey()), devTasks.ofTicket(id).orElse(null));
+    return view(ticket, devTasks.ofTicket(id).orElse(null));
   }
 
   List<TicketView> recent() {
-    return tickets.findTop200ByOrderByIdDesc().stream().map(this::view).toList();
+    List<Ticket> recent = tickets.findTop200ByOrderByIdDesc();
+    var devTaskByTicket = devTasks.ofTickets(recent.stream().map(Ticket::id).toList());
+    return recent.stream().map(t -> view(t, devTaskByTicket.get(t.id()))).toList();
   }
 
-  private TicketView view(Ticket ticket) {
+  private TicketView view(Ticket ticket, dev.escalation.workers.devtask.DevTask devTask) {
     var owner = ticket.ownerUsername() == null ? null : roster.findById(ticket.ownerUsername()).orElse(null);
-    return TicketView.of(ticket, owner, ticket.isHighPriorityOpenLongerThan(properties.flagHighPriorityAfter(), clock.instant()), operate.linkTo(ticket.processInstanceKey()));
+    return TicketView.of(ticket, owner, ticket.isHighPriorityOpenLongerThan(properties.flagHighPriorityAfter(), clock.instant()),
+        operate.linkTo(ticket.processInstanceKey()), devTask);
   }
 
   record TimelineEntry(Instant at, String type, String actor, String detail) {}

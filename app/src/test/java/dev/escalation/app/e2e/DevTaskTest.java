@@ -75,6 +75,14 @@ class DevTaskTest {
     assertThat(listed.get("title").asText()).isEqualTo("[Support #" + id + "] Checkout fails with error 500");
     assertThat(listed.get("description").asText()).contains("/#/tickets/" + id).contains("every checkout fails with error 500");
     assertThat(api.get("/api/dev-tasks/" + key).status()).isEqualTo(200);
+    JsonNode inList = null;
+    for (JsonNode t : api.get("/api/tickets").body()) {
+      if (t.get("id").asLong() == id) {
+        inList = t;
+      }
+    }
+    assertThat(inList).isNotNull();
+    assertThat(inList.get("devTask").get("key").asText()).isEqualTo(key);
     assertThat(api.get("/api/dev-tasks/DEV-999999").status()).isEqualTo(404);
 
     var closed = api.post("/api/dev-tasks/" + key + "/close", "");

@@ -29,6 +29,13 @@ class DevTaskLedger {
         .params(tracker.name(), key).query(DevTaskLedger::row).optional();
   }
 
+  List<DevTask> ofTickets(java.util.Collection<Long> ticketIds) {
+    if (ticketIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dev_task WHERE ticket_id IN (:ids)").param("ids", ticketIds).query(DevTaskLedger::row).list();
+  }
+
   List<DevTask> recent() {
     return jdbc.sql("SELECT " + COLUMNS + " FROM dev_task ORDER BY id DESC LIMIT 500").query(DevTaskLedger::row).list();
   }

@@ -100,6 +100,13 @@ public class DevTasks {
     return ledger.ofTicket(ticketId);
   }
 
+  /** The dev tasks of these tickets, by ticket id. */
+  public Map<Long, DevTask> ofTickets(java.util.Collection<Long> ticketIds) {
+    Map<Long, DevTask> byTicket = new java.util.HashMap<>();
+    ledger.ofTickets(ticketIds).forEach(t -> byTicket.put(t.ticketId(), t));
+    return byTicket;
+  }
+
   public List<DevTask> recent() {
     return ledger.recent();
   }
