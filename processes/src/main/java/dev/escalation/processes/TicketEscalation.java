@@ -27,6 +27,10 @@ public final class TicketEscalation {
     public static final String RESOLVE_TICKET = "resolve-ticket";
     public static final String REOPEN_TICKET = "reopen-ticket";
     public static final String CLOSE_TICKET = "close-ticket";
+    /** N3: create the ticket's task in the dev team's tracker (GitHub Issues, Jira or internal). */
+    public static final String CREATE_DEV_TASK = "create-dev-task";
+    /** N3: tell the owner and the customer that the fix for the ticket's bug shipped. */
+    public static final String NOTIFY_FIX_SHIPPED = "notify-fix-shipped";
 
     private JobTypes() {}
   }
@@ -37,6 +41,8 @@ public final class TicketEscalation {
     public static final String OWNER_ACTION = "owner-action";
     public static final String CUSTOMER_REPLIED = "customer-replied";
     public static final String TICKET_REOPENED = "ticket-reopened";
+    /** N3: the dev team's tracker closed the ticket's dev task (sent by the tracker webhooks). */
+    public static final String DEV_TASK_CLOSED = "dev-task-closed";
 
     private Messages() {}
   }
@@ -87,6 +93,15 @@ public final class TicketEscalation {
     public static final String REOPEN_DEADLINE = "reopenDeadline";
     /** Local input of the warning and breach tasks: which clock ({@link Clocks}). */
     public static final String CLOCK = "clock";
+    /**
+     * N3: true when the ticket is a product bug and a dev task is wanted. Set by the criteria
+     * decision (or by whoever starts the instance); a missing value counts as false.
+     */
+    public static final String CREATE_DEV_TASK = "createDevTask";
+    /** N2: true when a criteria rule wants the on-duty manager paged; a missing value counts as false. */
+    public static final String PAGE_MANAGER = "pageManager";
+    /** Output of create-dev-task: the tracker's key of the dev task ({@code octo/shop#12}, {@code SUP-7}, {@code DEV-3}). */
+    public static final String DEV_TASK_KEY = "devTaskKey";
 
     private Variables() {}
   }
@@ -123,6 +138,16 @@ public final class TicketEscalation {
     public static final String REOPEN_TICKET = "ReopenTicketTask";
     public static final String CLOSE_TICKET = "CloseTicketTask";
     public static final String TICKET_CLOSED = "TicketClosedEndEvent";
+    public static final String DEV_TASK_SPLIT = "DevTaskSplitGateway";
+    public static final String PRODUCT_BUG = "ProductBugGateway";
+    public static final String CREATE_DEV_TASK = "CreateDevTaskTask";
+    public static final String AWAIT_DEV_TASK_CLOSED = "AwaitDevTaskClosedReceiveTask";
+    public static final String NOTIFY_FIX_SHIPPED = "NotifyFixShippedTask";
+    public static final String FIX_SHIPPED = "FixShippedEndEvent";
+    public static final String NO_DEV_TASK = "NoDevTaskEndEvent";
+    public static final String RULE_PAGE = "RulePageGateway";
+    public static final String PAGE_MANAGER_ON_OPENING = "PageManagerOnOpeningTask";
+    public static final String NO_RULE_PAGE = "NoRulePageEndEvent";
 
     private Elements() {}
   }

@@ -55,18 +55,23 @@ public final class TicketProcessDriver {
   }
 
   public void open(long ticketId, String priority) {
+    open(ticketId, priority, Map.of());
+  }
+
+  /** Opens with extra start variables, e.g. what the criteria decision would set ({@code createDevTask}). */
+  public void open(long ticketId, String priority, Map<String, Object> extra) {
     this.ticketId = ticketId;
+    Map<String, Object> vars = new HashMap<>(extra);
+    vars.put(Variables.TICKET_ID, ticketId);
+    vars.put(Variables.PRIORITY, priority);
+    vars.put(Variables.TIER, 1);
+    vars.put(Variables.ASSIGNMENT_REASON, AssignmentReasons.OPENED);
     processInstanceKey =
         client
             .newCreateInstanceCommand()
             .bpmnProcessId(TicketEscalation.PROCESS_ID)
             .latestVersion()
-            .variables(
-                Map.of(
-                    Variables.TICKET_ID, ticketId,
-                    Variables.PRIORITY, priority,
-                    Variables.TIER, 1,
-                    Variables.ASSIGNMENT_REASON, AssignmentReasons.OPENED))
+            .variables(vars)
             .send()
             .join()
             .getProcessInstanceKey();

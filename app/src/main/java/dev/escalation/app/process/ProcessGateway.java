@@ -34,6 +34,28 @@ public class ProcessGateway {
         .getProcessInstanceKey();
   }
 
+  /**
+   * Publishes a message that must reach the process once, however often its cause is reported
+   * (a tracker redelivering its webhook): the engine drops a second message with the same id while
+   * the first is buffered.
+   */
+  public void publishOnce(String messageName, long ticketId, String messageId, Duration timeToLive, Map<String, Object> variables) {
+    try {
+      client.newPublishMessageCommand()
+          .messageName(messageName)
+          .correlationKey(Long.toString(ticketId))
+          .messageId(messageId)
+          .timeToLive(timeToLive)
+          .variables(variables)
+          .send()
+          .join();
+    } catch (io.camunda.client.api.command.ClientStatusException e) {
+      if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
+        throw e;
+      }
+    }
+  }
+
   public void publish(String messageName, long ticketId, Map<String, Object> variables) {
     client.newPublishMessageCommand()
         .messageName(messageName)

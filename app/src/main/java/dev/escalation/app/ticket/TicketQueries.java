@@ -2,6 +2,7 @@ package dev.escalation.app.ticket;
 
 import dev.escalation.workers.audit.AuditEvent;
 import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.devtask.DevTasks;
 import dev.escalation.workers.handoff.Escalation;
 import dev.escalation.workers.handoff.EscalationRepository;
 import dev.escalation.workers.handoff.HandoffNote;
@@ -33,10 +34,12 @@ class TicketQueries {
   private final OperateProperties operate;
   private final TicketProperties properties;
   private final Clock clock;
+  private final DevTasks devTasks;
 
   TicketQueries(TicketRepository tickets, RosterRepository roster, AuditTrail audit, TicketMessageRepository messages,
       ResolutionAttemptRepository attempts, HandoffNoteRepository notes, EscalationRepository escalations, OperateProperties operate,
-      TicketProperties properties, Clock clock) {
+      TicketProperties properties, Clock clock, DevTasks devTasks) {
+    this.devTasks = devTasks;
     this.tickets = tickets;
     this.roster = roster;
     this.audit = audit;
@@ -50,16 +53,20 @@ class TicketQueries {
   }
 
   TicketView ticket(long id) {
-    return view(tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(id)));
+    Ticket ticket = tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(id));
+    return view(ticket, devTasks.ofTicket(id).orElse(null));
   }
 
   List<TicketView> recent() {
-    return tickets.findTop200ByOrderByIdDesc().stream().map(this::view).toList();
+    List<Ticket> recent = tickets.findTop200ByOrderByIdDesc();
+    var devTaskByTicket = devTasks.ofTickets(recent.stream().map(Ticket::id).toList());
+    return recent.stream().map(t -> view(t, devTaskByTicket.get(t.id()))).toList();
   }
 
-  private TicketView view(Ticket ticket) {
+  private TicketView view(Ticket ticket, dev.escalation.workers.devtask.DevTask devTask) {
     var owner = ticket.ownerUsername() == null ? null : roster.findById(ticket.ownerUsername()).orElse(null);
-    return TicketView.of(ticket, owner, ticket.isHighPriorityOpenLongerThan(properties.flagHighPriorityAfter(), clock.instant()), operate.linkTo(ticket.processInstanceKey()));
+    return TicketView.of(ticket, owner, ticket.isHighPriorityOpenLongerThan(properties.flagHighPriorityAfter(), clock.instant()),
+        operate.linkTo(ticket.processInstanceKey()), devTask);
   }
 
   record TimelineEntry(Instant at, String type, String actor, String detail) {}

@@ -1,5 +1,6 @@
 package dev.escalation.app.ticket;
 
+import dev.escalation.workers.devtask.DevTask;
 import dev.escalation.workers.roster.RosterMember;
 import dev.escalation.workers.ticket.Category;
 import dev.escalation.workers.ticket.ClockState;
@@ -32,19 +33,32 @@ record TicketView(
     Instant closedAt,
     boolean openTooLong,
     Long processInstanceKey,
-    String operateUrl) {
+    String operateUrl,
+    DevTaskView devTask) {
 
   record CustomerView(String name, String email, String language, boolean vip, BigDecimal annualRevenue) {}
 
   /** {@code tier} is the owner's own tier: above the ticket's tier when a manager stood in (H1). */
   record OwnerView(String username, String displayName, int tier, String role) {}
 
+  /** N3: the ticket's task in the dev team's tracker; null when the ticket has none. */
+  record DevTaskView(String key, String url, String state, String tracker) {
+    static DevTaskView of(DevTask task) {
+      return task == null ? null : new DevTaskView(task.key(), task.url(), task.state().name(), task.tracker().name());
+    }
+  }
+
   static TicketView of(Ticket t, RosterMember owner, boolean openTooLong, String operateUrl) {
+    return of(t, owner, openTooLong, operateUrl, null);
+  }
+
+  static TicketView of(Ticket t, RosterMember owner, boolean openTooLong, String operateUrl, DevTask devTask) {
     var c = t.customer();
     return new TicketView(t.id(), t.status(), t.priority(), t.category(), t.subject(), t.channel(),
         new CustomerView(c.name(), c.email(), c.language(), c.vip(), c.annualRevenue()), t.tier(), t.maxTier(),
         owner == null ? null : new OwnerView(owner.username(), owner.displayName(), owner.tier(), owner.role().name()),
         t.responseDueAt(), t.responseClock(), t.resolutionDueAt(), t.resolutionClock(), t.escalationCount(),
-        t.reescalationCount(), t.openedAt(), t.resolvedAt(), t.closedAt(), openTooLong, t.processInstanceKey(), operateUrl);
+        t.reescalationCount(), t.openedAt(), t.resolvedAt(), t.closedAt(), openTooLong, t.processInstanceKey(), operateUrl,
+        DevTaskView.of(devTask));
   }
 }

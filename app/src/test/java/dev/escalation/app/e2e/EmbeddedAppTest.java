@@ -25,7 +25,9 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {
       "escalation.outbox.poll-interval=PT0.2S",
       "camunda.client.worker.override.notify-customer-of-escalation.enabled=false",
-      "spring.main.allow-bean-definition-overriding=true"
+      "spring.main.allow-bean-definition-overriding=true",
+      "escalation.dev-tasks.github.webhook-secret=e2e-github-secret",
+      "escalation.dev-tasks.jira.webhook-secret=e2e-jira-secret"
     })
 @ContextConfiguration(initializers = EmbeddedRuntimeInitializer.class)
 @Import(CrashOnFirstDelivery.class)

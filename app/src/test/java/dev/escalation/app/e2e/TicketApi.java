@@ -38,6 +38,15 @@ public final class TicketApi {
     }
   }
 
+  /** A POST as a machine caller (a tracker's webhook) sends it: exact body bytes and its own headers. */
+  public Response postRaw(String path, String body, Map<String, String> headers) {
+    var request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
   public static Map<String, Object> ticketRequest(String priority, String category, String email) {
     return Map.of(
         "customer", Map.of("name", "Dana Customer", "email", email, "language", "en", "vip", false, "annualRevenue", 50000),

@@ -36,7 +36,8 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
       return;
     }
     var job = context.job();
-    int retriesLeft = Math.max(job.getRetries() - 1, 0);
+    // A wrong setting (bad token, unknown repository) does not heal by waiting: straight to the incident.
+    int retriesLeft = exception instanceof ConfigurationFailure ? 0 : Math.max(job.getRetries() - 1, 0);
     Duration backoff = backoff(job.getRetries());
     String message = incidentMessage(job.getType(), job.getVariablesAsMap().get("ticketId"), exception);
     log.warn("{} (retries left: {}, next try in {})", message, retriesLeft, backoff, exception);

@@ -9,5 +9,11 @@ public enum NotificationKind {
   SLA_WARNING,
   SLA_BREACH,
   PAGE,
-  HEAD_OF_SUPPORT_ALERT
+  HEAD_OF_SUPPORT_ALERT,
+  /** N3: the customer learns that the fix for their bug shipped. */
+  FIX_SHIPPED,
+  /** N3: the ticket's owner learns that the dev task was closed. */
+  FIX_SHIPPED_OWNER,
+  /** N2: nobody acknowledged a page within its bounded repeats; the head of support is told. */
+  PAGE_UNANSWERED
 }

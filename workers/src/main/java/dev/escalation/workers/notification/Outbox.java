@@ -54,10 +54,10 @@ public class Outbox {
 
   private static AuditEventType auditType(NotificationKind kind) {
     return switch (kind) {
-      case ACKNOWLEDGEMENT, ESCALATION_NOTICE, WAITING, RESOLUTION -> AuditEventType.CUSTOMER_NOTIFIED;
+      case ACKNOWLEDGEMENT, ESCALATION_NOTICE, WAITING, RESOLUTION, FIX_SHIPPED -> AuditEventType.CUSTOMER_NOTIFIED;
       case PAGE -> AuditEventType.MANAGER_PAGED;
-      case HEAD_OF_SUPPORT_ALERT -> AuditEventType.HEAD_OF_SUPPORT_ALERTED;
-      case OWNER_ASSIGNED, SLA_WARNING, SLA_BREACH -> AuditEventType.OWNER_NOTIFIED;
+      case HEAD_OF_SUPPORT_ALERT, PAGE_UNANSWERED -> AuditEventType.HEAD_OF_SUPPORT_ALERTED;
+      case OWNER_ASSIGNED, SLA_WARNING, SLA_BREACH, FIX_SHIPPED_OWNER -> AuditEventType.OWNER_NOTIFIED;
     };
   }
 }

@@ -1,0 +1,66 @@
+package dev.escalation.app.paging;
+
+import dev.escalation.workers.paging.Page;
+import dev.escalation.workers.paging.Pages;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** N2: pages of the on-duty manager, and their acknowledgement (which stops the re-paging). */
+@RestController
+@RequestMapping("/api/pages")
+class PagesController {
+  private final Pages pages;
+  private final PageAcks acks;
+
+  PagesController(Pages pages, PageAcks acks) {
+    this.pages = pages;
+    this.acks = acks;
+  }
+
+  record Ack(@Size(max = 64) String by) {}
+
+  @GetMapping
+  List<Page> ofTicket(@RequestParam long ticketId) {
+    return pages.ofTicket(ticketId);
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<?> one(@PathVariable long id) {
+    return pages.page(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
+  }
+
+  @PostMapping("/{id}/ack")
+  ResponseEntity<?> acknowledge(@PathVariable long id, @Validated @RequestBody(required = false) Ack ack) {
+    String by = ack == null || ack.by() == null || ack.by().isBlank() ? "manager" : ack.by().strip();
+    return switch (acks.acknowledge(id, by)) {
+      case ACKNOWLEDGED -> ResponseEntity.accepted().body(pages.page(id).orElseThrow());
+      case ALREADY_ACKNOWLEDGED -> problem(HttpStatus.CONFLICT, "Page already acknowledged", "page " + id + " was already acknowledged");
+      case UNANSWERED -> problem(HttpStatus.CONFLICT, "Page closed unanswered",
+          "page " + id + " ran out of re-pages without an acknowledgement; the head of support was alerted");
+      case UNKNOWN -> notFound(id);
+    };
+  }
+
+  private static ResponseEntity<ProblemDetail> notFound(long id) {
+    return problem(HttpStatus.NOT_FOUND, "Unknown page", "no page has the id " + id);
+  }
+
+  static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("https://escalation.dev/problems/" + title.toLowerCase().replace(' ', '-')));
+    return ResponseEntity.status(status).body(problem);
+  }
+}

@@ -1,0 +1,149 @@
+package dev.escalation.workers.paging;
+
+import dev.escalation.processes.ManagerPaging.Variables;
+import dev.escalation.workers.audit.AuditEventType;
+import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.handoff.EscalationRepository;
+import dev.escalation.workers.handoff.TicketHistory;
+import dev.escalation.workers.job.FixableFailure;
+import dev.escalation.workers.notification.Channel;
+import dev.escalation.workers.notification.NotificationKind;
+import dev.escalation.workers.notification.Outbox;
+import dev.escalation.workers.roster.Role;
+import dev.escalation.workers.roster.RosterMember;
+import dev.escalation.workers.roster.RosterRepository;
+import dev.escalation.workers.ticket.Ticket;
+import dev.escalation.workers.ticket.Tickets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** N2: pages of the on-duty manager, their re-pages through the on-call order, and acknowledgements. */
+@Service
+public class Pages {
+  public enum Acknowledgement { ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, UNANSWERED, UNKNOWN }
+
+  private final PageLedger ledger;
+  private final OnCallRoster onCall;
+  private final Tickets tickets;
+  private final EscalationRepository escalations;
+  private final TicketHistory history;
+  private final RosterRepository roster;
+  private final AuditTrail audit;
+  private final Outbox outbox;
+  private final PagingProcess process;
+  private final PagingProperties properties;
+  private final Map<PagingChannel, PageSender> senders = new EnumMap<>(PagingChannel.class);
+  private final Clock clock;
+
+  Pages(PageLedger ledger, OnCallRoster onCall, Tickets tickets, EscalationRepository escalations, TicketHistory history,
+      RosterRepository roster, AuditTrail audit, Outbox outbox, PagingProcess process, PagingProperties properties, Clock clock) {
+    this.ledger = ledger;
+    this.onCall = onCall;
+    this.tickets = tickets;
+    this.escalations = escalations;
+    this.history = history;
+    this.roster = roster;
+    this.audit = audit;
+    this.outbox = outbox;
+    this.process = process;
+    this.properties = properties;
+    this.clock = clock;
+    for (PageSender sender : List.of(new EmailPageSender(outbox), new WebhookPageSender(properties), new PagerDutyPageSender(properties))) {
+      senders.put(sender.channel(), sender);
+    }
+  }
+
+  /** A page is wanted (P1 escalation or a criteria rule); {@code pageId} is the requesting job's key. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void request(long pageId, long ticketId, String reason) {
+    Ticket ticket = tickets.get(ticketId);
+    if (ledger.create(pageId, ticketId, reason, ticket.priority().name(), clock.instant())) {
+      audit.record(ticketId, AuditEventType.MANAGER_PAGED, AuditTrail.SYSTEM, "page " + pageId + " requested: " + reason);
+    }
+    process.start(pageId, ticketId);
+  }
+
+  /** Sends page number {@code attemptsSoFar + 1}; returns the manager-paging variables. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Map<String, Object> sendNext(long pageId, int attemptsSoFar) {
+    Page page = ledger.get(pageId).orElseThrow(() -> new FixableFailure("page " + pageId + " is not in the ledger",
+        "check that the app and the workers use the same database (spring.datasource.url)"));
+    Instant now = clock.instant();
+    String repageAt = now.plus(properties.repageAfter()).toString();
+    if (!"TRIGGERED".equals(page.state())) {
+      return Map.of(Variables.ATTEMPT, attemptsSoFar, Variables.REPAGE_AT, repageAt, Variables.PAGES_LEFT, 0);
+    }
+    List<RosterMember> order = onCall.pagingOrder(now);
+    if (order.isEmpty()) {
+      throw new FixableFailure("nobody is on call and no MANAGER is available on the roster",
+          "add an on-call shift (POST /api/on-call) or make a MANAGER available, then retry");
+    }
+    PagePolicy policy = PagePolicy.of(properties);
+    int attempt = attemptsSoFar + 1;
+    RosterMember manager = order.get(policy.managerIndex(attempt, order.size()));
+    Ticket ticket = tickets.get(page.ticketId());
+    PageMessage message = new PageMessage(pageId, attempt, ticket.id(), ticket.priority().name(),
+        ticket.priority() + " #" + ticket.id() + " " + ticket.subject() + ": " + page.reason(), details(ticket, page), manager,
+        properties.link("/#/tickets/" + ticket.id()), properties.link("/api/pages/" + pageId + "/ack"),
+        "escalation-page-" + pageId + "-" + attempt);
+    PagingChannel channel = properties.channel();
+    senders.get(channel).send(message);
+    ledger.sent(pageId, attempt, manager.username(), channel, now);
+    if (channel != PagingChannel.EMAIL) { // the outbox records e-mailed pages itself
+      audit.record(ticket.id(), AuditEventType.MANAGER_PAGED, AuditTrail.SYSTEM,
+          "page " + pageId + " #" + attempt + " to " + manager.displayName() + " by " + channel);
+    }
+    return Map.of(Variables.ATTEMPT, attempt, Variables.REPAGE_AT, repageAt, Variables.PAGES_LEFT, policy.pagesLeft(attempt, order.size()));
+  }
+
+  private String details(Ticket ticket, Page page) {
+    var escalation = escalations.findFirstByTicketIdOrderByIdDesc(ticket.id());
+    return ticket.priority() + " ticket #" + ticket.id() + " needs a manager (" + page.reason() + ")"
+        + escalation.map(e -> ": escalated from tier " + e.fromTier() + " to tier " + e.toTier() + " (" + e.cause().toLowerCase().replace('_', ' ') + ")").orElse("")
+        + ", now owned by " + ticket.ownerUsername() + ".\n\n" + history.of(ticket);
+  }
+
+  /** Nobody acknowledged within the bounded repeats: recorded, and the head of support is told. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void unanswered(long pageId) {
+    Page page = ledger.get(pageId).orElseThrow();
+    if (!ledger.unanswered(pageId, clock.instant())) {
+      return;
+    }
+    String detail = "page " + pageId + " unanswered after " + page.attempts() + " pages";
+    audit.record(page.ticketId(), AuditEventType.PAGE_UNANSWERED, AuditTrail.SYSTEM, detail);
+    roster.byRoleOnDutyFirst(Role.HEAD_OF_SUPPORT.name()).stream().findFirst().ifPresent(head -> outbox.enqueue(new Outbox.Message(
+        "PAGE_UNANSWERED:" + pageId, page.ticketId(), NotificationKind.PAGE_UNANSWERED, head.email(), head.displayName(), Channel.EMAIL,
+        "Unanswered page for #" + page.ticketId(),
+        head.displayName() + ",\n\nnobody acknowledged the page for ticket #" + page.ticketId() + " (" + page.reason() + ") after "
+            + page.attempts() + " pages to the on-call managers. Ticket: " + properties.link("/#/tickets/" + page.ticketId()))));
+  }
+
+  @Transactional
+  public Acknowledgement acknowledge(long pageId, String by) {
+    Optional<Page> page = ledger.get(pageId);
+    if (page.isEmpty()) {
+      return Acknowledgement.UNKNOWN;
+    }
+    if (!ledger.acknowledge(pageId, by, clock.instant())) {
+      return "ACKNOWLEDGED".equals(page.get().state()) ? Acknowledgement.ALREADY_ACKNOWLEDGED : Acknowledgement.UNANSWERED;
+    }
+    audit.record(page.get().ticketId(), AuditEventType.PAGE_ACKNOWLEDGED, by, "page " + pageId + " acknowledged by " + by);
+    return Acknowledgement.ACKNOWLEDGED;
+  }
+
+  public Optional<Page> page(long pageId) {
+    return ledger.get(pageId);
+  }
+
+  public List<Page> ofTicket(long ticketId) {
+    return ledger.ofTicket(ticketId);
+  }
+}
