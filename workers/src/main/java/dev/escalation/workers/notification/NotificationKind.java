@@ -9,5 +9,13 @@ public enum NotificationKind {
   SLA_WARNING,
   SLA_BREACH,
   PAGE,
-  HEAD_OF_SUPPORT_ALERT
+  HEAD_OF_SUPPORT_ALERT,
+  /** A1: the customer learns whether the refund was issued or declined. */
+  REFUND_OUTCOME,
+  /** A1: the agent who asked learns the outcome. */
+  REFUND_OUTCOME_TO_AGENT,
+  /** A2: approvers reminded of an unanswered approval. */
+  APPROVAL_FOLLOW_UP,
+  /** A3: the team lead is asked to review an escalated ticket. */
+  REVIEW_REQUESTED
 }

@@ -54,10 +54,11 @@ public class Outbox {
 
   private static AuditEventType auditType(NotificationKind kind) {
     return switch (kind) {
-      case ACKNOWLEDGEMENT, ESCALATION_NOTICE, WAITING, RESOLUTION -> AuditEventType.CUSTOMER_NOTIFIED;
+      case ACKNOWLEDGEMENT, ESCALATION_NOTICE, WAITING, RESOLUTION, REFUND_OUTCOME -> AuditEventType.CUSTOMER_NOTIFIED;
       case PAGE -> AuditEventType.MANAGER_PAGED;
       case HEAD_OF_SUPPORT_ALERT -> AuditEventType.HEAD_OF_SUPPORT_ALERTED;
-      case OWNER_ASSIGNED, SLA_WARNING, SLA_BREACH -> AuditEventType.OWNER_NOTIFIED;
+      case OWNER_ASSIGNED, SLA_WARNING, SLA_BREACH, REFUND_OUTCOME_TO_AGENT -> AuditEventType.OWNER_NOTIFIED;
+      case APPROVAL_FOLLOW_UP, REVIEW_REQUESTED -> AuditEventType.APPROVERS_NOTIFIED;
     };
   }
 }
