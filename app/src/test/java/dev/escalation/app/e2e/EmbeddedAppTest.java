@@ -28,5 +28,5 @@ import org.springframework.test.context.ContextConfiguration;
       "spring.main.allow-bean-definition-overriding=true"
     })
 @ContextConfiguration(initializers = EmbeddedRuntimeInitializer.class)
-@Import(CrashOnFirstDelivery.class)
+@Import({CrashOnFirstDelivery.class, TestUserFilter.class})
 public @interface EmbeddedAppTest {}

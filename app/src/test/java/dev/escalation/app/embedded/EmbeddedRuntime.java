@@ -15,6 +15,7 @@ import java.util.Map;
 public final class EmbeddedRuntime {
   private static ZeebeTestEngine engine;
   private static EmbeddedMailServer mail;
+  private static FakePaymentProvider payments;
   private static final EngineClock CLOCK = new EngineClock();
   private static Map<String, Object> properties;
 
@@ -28,6 +29,7 @@ public final class EmbeddedRuntime {
     engine = EngineFactory.create();
     engine.start();
     mail = new EmbeddedMailServer("127.0.0.1", smtpPort).start();
+    payments = new FakePaymentProvider().start();
     String jdbcUrl = EmbeddedMariaDb.jdbcUrl("escalation");
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("spring.datasource.url", jdbcUrl);
@@ -42,6 +44,8 @@ public final class EmbeddedRuntime {
     p.put("spring.mail.host", mail.host());
     p.put("spring.mail.port", String.valueOf(mail.port()));
     p.put("escalation.operate.base-url", "");
+    p.put("escalation.payments.base-url", payments.baseUrl());
+    p.put("escalation.payments.api-key", FakePaymentProvider.API_KEY);
     properties = Map.copyOf(p);
     return properties;
   }
@@ -52,6 +56,10 @@ public final class EmbeddedRuntime {
 
   public static EmbeddedMailServer mail() {
     return mail;
+  }
+
+  public static FakePaymentProvider payments() {
+    return payments;
   }
 
   public static EngineClock clock() {
