@@ -2,6 +2,7 @@ package dev.escalation.app.approval;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.escalation.processes.EscalationReview;
 import dev.escalation.processes.RefundApproval;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
@@ -42,7 +43,8 @@ public class HumanTasks { // public: the client invokes the worker method reflec
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> NAMES = Map.of(
       RefundApproval.Elements.APPROVE_REFUND, "Approve refund",
-      RefundApproval.Elements.APPROVE_AS_HEAD_OF_SUPPORT, "Approve refund (moved to head of support)");
+      RefundApproval.Elements.APPROVE_AS_HEAD_OF_SUPPORT, "Approve refund (moved to head of support)",
+      EscalationReview.Elements.REVIEW_ESCALATION, "Review the escalation");
 
   enum Kind { REFUND_APPROVAL, ESCALATION_REVIEW, OTHER }
 
@@ -78,9 +80,9 @@ public class HumanTasks { // public: the client invokes the worker method reflec
 
   private void store(ActivatedJob job) {
     Map<String, Object> vars = job.getVariablesAsMap();
-    Kind kind = vars.containsKey("reviewId") ? Kind.ESCALATION_REVIEW
+    Kind kind = vars.containsKey(EscalationReview.Variables.REVIEW_ID) ? Kind.ESCALATION_REVIEW
         : vars.containsKey(RefundApproval.Variables.REFUND_REQUEST_ID) ? Kind.REFUND_APPROVAL : Kind.OTHER;
-    long subjectId = number(vars.get(kind == Kind.ESCALATION_REVIEW ? "reviewId" : RefundApproval.Variables.REFUND_REQUEST_ID));
+    long subjectId = number(vars.get(kind == Kind.ESCALATION_REVIEW ? EscalationReview.Variables.REVIEW_ID : RefundApproval.Variables.REFUND_REQUEST_ID));
     Object ticketId = vars.get(RefundApproval.Variables.TICKET_ID);
     String groups = String.join(",", groups(job.getCustomHeaders().get(CANDIDATE_GROUPS_HEADER)));
     String name = NAMES.getOrDefault(job.getElementId(), kind == Kind.ESCALATION_REVIEW ? "Review escalation" : job.getElementId());

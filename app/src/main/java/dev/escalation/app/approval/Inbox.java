@@ -4,6 +4,7 @@ import dev.escalation.app.approval.ApprovalProblems.Conflict;
 import dev.escalation.app.approval.ApprovalProblems.Forbidden;
 import dev.escalation.app.approval.ApprovalProblems.InvalidField;
 import dev.escalation.app.approval.ApprovalProblems.NotFound;
+import dev.escalation.processes.EscalationReview;
 import dev.escalation.processes.RefundApproval.Decisions;
 import dev.escalation.processes.RefundApproval.Variables;
 import dev.escalation.workers.audit.AuditEventType;
@@ -139,6 +140,20 @@ class Inbox {
       }
       return Map.of(Variables.DECISION, c.decision(), Variables.DECISION_COMMENT, c.comment().strip(),
           Variables.DECIDED_BY, caller.username());
+    }
+    if ("ESCALATION_REVIEW".equals(task.kind())) {
+      if (c.avoidable() == null) {
+        throw new InvalidField("avoidable", "must say whether the escalation could have been avoided (true or false)");
+      }
+      if (c.rootCause() == null) {
+        throw new InvalidField("rootCause", "must be one of " + Arrays.toString(dev.escalation.workers.review.RootCause.values()));
+      }
+      if (c.whatWouldHaveHelped() == null || c.whatWouldHaveHelped().isBlank()) {
+        throw new InvalidField("whatWouldHaveHelped", "must say what would have helped the agent");
+      }
+      return Map.of(EscalationReview.Variables.AVOIDABLE, c.avoidable(), EscalationReview.Variables.ROOT_CAUSE, c.rootCause().name(),
+          EscalationReview.Variables.WHAT_WOULD_HAVE_HELPED, c.whatWouldHaveHelped().strip(),
+          EscalationReview.Variables.REVIEWED_BY, caller.username());
     }
     throw new Conflict("task " + task.id() + " is a " + task.kind() + " task, which the inbox cannot complete");
   }

@@ -1,5 +1,6 @@
 package dev.escalation.app.approval;
 
+import dev.escalation.workers.review.RootCause;
 import dev.escalation.workers.roster.RosterRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -24,8 +25,16 @@ class TaskController {
     this.roster = roster;
   }
 
-  /** What completes a task: a refund decision ({@code decision}, {@code comment}). */
-  record Completion(@Size(max = 20) String decision, @Size(max = 2000) String comment) {}
+  /**
+   * What completes a task: a refund decision ({@code decision}, {@code comment}), or the answers of
+   * an escalation review ({@code avoidable}, {@code rootCause}, {@code whatWouldHaveHelped}).
+   */
+  record Completion(
+      @Size(max = 20) String decision,
+      @Size(max = 2000) String comment,
+      Boolean avoidable,
+      RootCause rootCause,
+      @Size(max = 4000) String whatWouldHaveHelped) {}
 
   @GetMapping
   List<Inbox.TaskView> open(Principal principal) {

@@ -271,4 +271,34 @@ class RefundApprovalTest {
         .isEqualTo(404);
     assertThat(taskFor("manager1", refundId)).as("still open after bad input").isPresent();
   }
+
+  @Test
+  void anIgnoredApprovalFollowsUpAfterAnHourAndMovesToTheHeadOfSupportAfterTheSecond() {
+    long ticket = ticketOwnedByAnAgent("refund-ignored@example.com");
+    long refundId = requestRefund(ticket, owner(ticket), "700.00");
+    long firstTask = awaitTask("manager1", refundId).get("id").asLong();
+
+    api.advanceClock("PT58M");
+    assertThat(api.notifications(ticket, "APPROVAL_FOLLOW_UP")).isEmpty();
+    api.advanceClock("PT3M");
+    await().atMost(WAIT).until(() -> api.notifications(ticket, "APPROVAL_FOLLOW_UP").size() == 2);
+    assertThat(api.notifications(ticket, "APPROVAL_FOLLOW_UP")).extracting(n -> n.get("recipient").asText())
+        .containsExactlyInAnyOrder("manager1@support.local", "manager2@support.local");
+    assertThat(awaitTask("manager1", refundId).get("id").asLong()).as("a follow-up does not move the task").isEqualTo(firstTask);
+
+    api.advanceClock("PT1H");
+    await().atMost(WAIT).until(() -> taskFor("head1", refundId).filter(t -> t.get("id").asLong() != firstTask).isPresent());
+    JsonNode moved = taskFor("head1", refundId).orElseThrow();
+    assertThat(moved.get("elementId").asText()).isEqualTo("ApproveRefundAsHeadOfSupportTask");
+    assertThat(moved.get("candidateGroups")).extracting(JsonNode::asText).containsExactly("head-of-support");
+    assertThat(taskFor("manager1", refundId)).isEmpty();
+    assertThat(api.as("manager1").post("/api/tasks/" + firstTask + "/complete", Map.of("decision", "APPROVE", "comment", "late"))
+        .status()).isEqualTo(409);
+    assertThat(api.timelineTypes(ticket)).contains("TASK_REASSIGNED");
+
+    assertThat(api.as("head1").post("/api/tasks/" + moved.get("id").asLong() + "/complete",
+        Map.of("decision", "APPROVE", "comment", "Long-standing customer")).status()).isEqualTo(200);
+    await().atMost(WAIT).until(() -> "ISSUED".equals(refundStatus(ticket, refundId)));
+    assertThat(providerCalls(refundId)).isEqualTo(1);
+  }
 }
