@@ -47,7 +47,7 @@ class IssueRefundWorkerTest {
   static void payments(DynamicPropertyRegistry registry) {
     registry.add("escalation.payments.base-url", STRIPE::baseUrl);
     registry.add("escalation.payments.api-key", () -> "sk_test_4eC39HqLyjWDarjtT1zdp7dc");
-    registry.add("escalation.payments.timeout", () -> "PT1S");
+    registry.add("escalation.payments.timeout", () -> "PT3S");
   }
 
   @AfterAll
@@ -129,7 +129,7 @@ class IssueRefundWorkerTest {
   void whenTheFirstAnswerIsLostTheRetryCarriesTheSameIdempotencyKeyAndOneRefundIsRecorded() {
     // The provider refunds on the first call, but the answer arrives after our timeout: the job fails and is retried.
     STRIPE.stubFor(post(urlEqualTo("/v1/refunds")).inScenario("lost answer").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(200).withFixedDelay(2_000).withBody("{\"id\":\"re_same\",\"status\":\"succeeded\"}"))
+        .willReturn(aResponse().withStatus(200).withFixedDelay(6_000).withBody("{\"id\":\"re_same\",\"status\":\"succeeded\"}"))
         .willSetStateTo("refunded"));
     STRIPE.stubFor(post(urlEqualTo("/v1/refunds")).inScenario("lost answer").whenScenarioStateIs("refunded")
         .willReturn(aResponse().withStatus(200).withHeader("Idempotent-Replayed", "true")
