@@ -52,8 +52,12 @@ class RefundCommands {
     if (ticket.status() == TicketStatus.CLOSED) {
       throw new Conflict("ticket " + ticketId + " is closed; a refund needs an open or resolved ticket");
     }
-    var amount = body.amount().setScale(2, RoundingMode.UNNECESSARY);
     String currency = body.currency().toUpperCase(Locale.ROOT);
+    int minorDigits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+    if (body.amount().stripTrailingZeros().scale() > minorDigits) {
+      throw new ApprovalProblems.InvalidField("amount", "must have at most " + minorDigits + " decimals in " + currency);
+    }
+    var amount = body.amount().setScale(2, RoundingMode.UNNECESSARY);
     long id = requests.insert(ticketId, amount, currency, body.reason().strip(), blankToNull(body.paymentIntent()),
         caller.username(), caller.role().name(), clock.instant());
     audit.record(ticketId, AuditEventType.REFUND_REQUESTED, caller.username(),

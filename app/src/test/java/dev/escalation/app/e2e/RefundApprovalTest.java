@@ -248,6 +248,9 @@ class RefundApprovalTest {
     assertThat(badAmount.body().get("errors").get(0).get("field").asText()).isEqualTo("amount");
     TicketApi.Response badCurrency = api.as(owner).post(path, Map.of("amount", 5, "currency", "EURO", "reason", "x"));
     assertThat(badCurrency.body().get("errors").get(0).get("field").asText()).isEqualTo("currency");
+    TicketApi.Response yenCents = api.as(owner).post(path, Map.of("amount", 10.5, "currency", "JPY", "reason", "x"));
+    assertThat(yenCents.status()).isEqualTo(400);
+    assertThat(yenCents.body().get("errors").get(0).get("field").asText()).isEqualTo("amount");
     TicketApi.Response noReason = api.as(owner).post(path, Map.of("amount", 5, "currency", "EUR"));
     assertThat(noReason.body().get("errors").get(0).get("field").asText()).isEqualTo("reason");
     assertThat(api.as(owner).post("/api/tickets/999999/refund-requests", refund("10.00", "x")).status()).isEqualTo(404);

@@ -41,6 +41,10 @@ public final class EmbeddedRuntime {
     p.put("camunda.client.grpc-address", "http://" + engine.getGatewayAddress());
     p.put("camunda.client.rest-address", "http://" + engine.getGatewayAddress());
     p.put("camunda.client.prefer-rest-over-grpc", "false");
+    // The first deployment (three processes, the authority DMN, two forms) warms up the in-memory engine's
+    // BPMN, FEEL and DMN machinery; on a loaded 2-core machine that took longer than the default 10 s.
+    p.put("camunda.client.request-timeout", "PT30S");
+    p.put("camunda.client.worker.defaults.request-timeout", "PT10S");
     p.put("spring.mail.host", mail.host());
     p.put("spring.mail.port", String.valueOf(mail.port()));
     p.put("escalation.operate.base-url", "");
