@@ -16,9 +16,21 @@ public final class TicketApi {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final String base;
+  /** Who acts; sent as X-Test-User until the security work replaces it with HTTP Basic. Null: anonymous. */
+  private final String user;
 
   public TicketApi(int port) {
-    this.base = "http://localhost:" + port;
+    this("http://localhost:" + port, null);
+  }
+
+  private TicketApi(String base, String user) {
+    this.base = base;
+    this.user = user;
+  }
+
+  /** The same API, acting as this roster user. */
+  public TicketApi as(String username) {
+    return new TicketApi(base, username);
   }
 
   public record Response(int status, JsonNode body, String contentType, String location) {}
@@ -93,6 +105,9 @@ public final class TicketApi {
   }
 
   private Response send(HttpRequest.Builder request) {
+    if (user != null) {
+      request.header(TestUserFilter.HEADER, user);
+    }
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode body = response.body().isBlank() ? null : json.readTree(response.body());

@@ -15,6 +15,7 @@ import java.util.Map;
 public final class EmbeddedRuntime {
   private static ZeebeTestEngine engine;
   private static EmbeddedMailServer mail;
+  private static FakePaymentProvider payments;
   private static final EngineClock CLOCK = new EngineClock();
   private static Map<String, Object> properties;
 
@@ -28,6 +29,7 @@ public final class EmbeddedRuntime {
     engine = EngineFactory.create();
     engine.start();
     mail = new EmbeddedMailServer("127.0.0.1", smtpPort).start();
+    payments = new FakePaymentProvider().start();
     String jdbcUrl = EmbeddedMariaDb.jdbcUrl("escalation");
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("spring.datasource.url", jdbcUrl);
@@ -39,9 +41,15 @@ public final class EmbeddedRuntime {
     p.put("camunda.client.grpc-address", "http://" + engine.getGatewayAddress());
     p.put("camunda.client.rest-address", "http://" + engine.getGatewayAddress());
     p.put("camunda.client.prefer-rest-over-grpc", "false");
+    // The first deployment (three processes, the authority DMN, two forms) warms up the in-memory engine's
+    // BPMN, FEEL and DMN machinery; on a loaded 2-core machine that took longer than the default 10 s.
+    p.put("camunda.client.request-timeout", "PT30S");
+    p.put("camunda.client.worker.defaults.request-timeout", "PT10S");
     p.put("spring.mail.host", mail.host());
     p.put("spring.mail.port", String.valueOf(mail.port()));
     p.put("escalation.operate.base-url", "");
+    p.put("escalation.payments.base-url", payments.baseUrl());
+    p.put("escalation.payments.api-key", FakePaymentProvider.API_KEY);
     properties = Map.copyOf(p);
     return properties;
   }
@@ -52,6 +60,10 @@ public final class EmbeddedRuntime {
 
   public static EmbeddedMailServer mail() {
     return mail;
+  }
+
+  public static FakePaymentProvider payments() {
+    return payments;
   }
 
   public static EngineClock clock() {

@@ -15,5 +15,13 @@ public enum NotificationKind {
   /** N3: the ticket's owner learns that the dev task was closed. */
   FIX_SHIPPED_OWNER,
   /** N2: nobody acknowledged a page within its bounded repeats; the head of support is told. */
-  PAGE_UNANSWERED
+  PAGE_UNANSWERED,
+  /** A1: the customer learns whether the refund was issued or declined. */
+  REFUND_OUTCOME,
+  /** A1: the agent who asked learns the outcome. */
+  REFUND_OUTCOME_TO_AGENT,
+  /** A2: approvers reminded of an unanswered approval. */
+  APPROVAL_FOLLOW_UP,
+  /** A3: the team lead is asked to review an escalated ticket. */
+  REVIEW_REQUESTED
 }

@@ -1,0 +1,53 @@
+package dev.escalation.app.approval;
+
+import dev.escalation.workers.review.RootCause;
+import dev.escalation.workers.roster.RosterRepository;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The manager inbox (A1-A3): {@code GET /api/tasks}, claim, complete. */
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+  private final Inbox inbox;
+  private final RosterRepository roster;
+
+  TaskController(Inbox inbox, RosterRepository roster) {
+    this.inbox = inbox;
+    this.roster = roster;
+  }
+
+  /**
+   * What completes a task: a refund decision ({@code decision}, {@code comment}), or the answers of
+   * an escalation review ({@code avoidable}, {@code rootCause}, {@code whatWouldHaveHelped}).
+   */
+  record Completion(
+      @Size(max = 20) String decision,
+      @Size(max = 2000) String comment,
+      Boolean avoidable,
+      RootCause rootCause,
+      @Size(max = 4000) String whatWouldHaveHelped) {}
+
+  @GetMapping
+  List<Inbox.TaskView> open(Principal principal) {
+    return inbox.open(Caller.of(principal, roster));
+  }
+
+  @PostMapping("/{id}/claim")
+  Inbox.TaskView claim(@PathVariable long id, Principal principal) {
+    return inbox.claim(Caller.of(principal, roster), id);
+  }
+
+  @PostMapping("/{id}/complete")
+  Inbox.TaskView complete(@PathVariable long id, @Valid @RequestBody Completion completion, Principal principal) {
+    return inbox.complete(Caller.of(principal, roster), id, completion);
+  }
+}
