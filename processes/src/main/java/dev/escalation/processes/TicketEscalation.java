@@ -27,6 +27,10 @@ public final class TicketEscalation {
     public static final String RESOLVE_TICKET = "resolve-ticket";
     public static final String REOPEN_TICKET = "reopen-ticket";
     public static final String CLOSE_TICKET = "close-ticket";
+    /** Classifies the ticket text, or a new customer message (variable {@link Variables#MESSAGE_ID}). */
+    public static final String TRIAGE = "triage";
+    /** Records the matched criteria rule on the ticket and applies its outputs. */
+    public static final String APPLY_CRITERIA = "apply-criteria";
 
     private JobTypes() {}
   }
@@ -37,6 +41,8 @@ public final class TicketEscalation {
     public static final String OWNER_ACTION = "owner-action";
     public static final String CUSTOMER_REPLIED = "customer-replied";
     public static final String TICKET_REOPENED = "ticket-reopened";
+    /** The customer wrote again (variable {@link Variables#MESSAGE_ID}): triage and criteria run again. */
+    public static final String CUSTOMER_MESSAGE_RECEIVED = "customer-message-received";
 
     private Messages() {}
   }
@@ -88,7 +94,54 @@ public final class TicketEscalation {
     /** Local input of the warning and breach tasks: which clock ({@link Clocks}). */
     public static final String CLOCK = "clock";
 
+    /** The id of the {@code ticket_message} a re-triage is about (message {@link Messages#CUSTOMER_MESSAGE_RECEIVED}). */
+    public static final String MESSAGE_ID = "messageId";
+    /** Local input of the apply-criteria task in the customer-message event subprocess. */
+    public static final String REEVALUATION = "reevaluation";
+    /** The whole result of {@link Criteria#DECISION_ID}: a context with the {@link Criteria} outputs. */
+    public static final String CRITERIA = "criteria";
+    /**
+     * Contract with the dev-task work (N3): true when the matched criteria ask for a dev task, which
+     * every row does when the triage's product-bug signal is set.
+     */
+    public static final String CREATE_DEV_TASK = "createDevTask";
+    /** Contract with the paging work (N2): the matched criteria ask to page the on-duty manager. */
+    public static final String PAGE_MANAGER = "pageManager";
+
+    // Inputs of the criteria table, written by the triage worker.
+    public static final String VIP = "vip";
+    public static final String ANNUAL_REVENUE = "annualRevenue";
+    /** VADER compound score in [-1, 1]; null when the message's language has no sentiment model. */
+    public static final String SENTIMENT_SCORE = "sentimentScore";
+    public static final String CHURN_RISK = "churnRisk";
+    public static final String LEGAL_RISK = "legalRisk";
+    public static final String BUG_SIGNAL = "bugSignal";
+    public static final String CATEGORY = "category";
+    public static final String CHANNEL = "channel";
+    public static final String WEEKEND = "weekend";
+    /** ISO 639-1 code of the detected language, or null when it could not be told. */
+    public static final String LANGUAGE = "language";
+
     private Variables() {}
+  }
+
+  /** The escalation-criteria decision (T5, T7): {@code processes/escalation-criteria.dmn}. */
+  public static final class Criteria {
+    public static final String DECISION_ID = "escalation-criteria";
+    public static final String RESOURCE = "processes/escalation-criteria.dmn";
+
+    /** Output names, keys of the {@link Variables#CRITERIA} context. */
+    public static final String RULE_ID = "ruleId";
+    public static final String REASON = "reason";
+    public static final String EFFECTIVE_PRIORITY = "effectivePriority";
+    public static final String ESCALATION_TYPE = "escalationType";
+    public static final String TARGET_GROUP = "targetGroup";
+    public static final String STARTING_TIER = "startingTier";
+    public static final String MAX_TIER = "maxTier";
+    public static final String PAGE_MANAGER = "pageManager";
+    public static final String CREATE_DEV_TASK = "createDevTask";
+
+    private Criteria() {}
   }
 
   /** Element ids that tests, the API and Operate links refer to. */
@@ -123,6 +176,13 @@ public final class TicketEscalation {
     public static final String REOPEN_TICKET = "ReopenTicketTask";
     public static final String CLOSE_TICKET = "CloseTicketTask";
     public static final String TICKET_CLOSED = "TicketClosedEndEvent";
+    public static final String TRIAGE_TICKET = "TriageTicketTask";
+    public static final String EVALUATE_CRITERIA = "EvaluateCriteriaBusinessRuleTask";
+    public static final String APPLY_CRITERIA = "ApplyCriteriaTask";
+    public static final String CUSTOMER_MESSAGE = "CustomerMessageEventSubProcess";
+    public static final String TRIAGE_CUSTOMER_MESSAGE = "TriageCustomerMessageTask";
+    public static final String REEVALUATE_CRITERIA = "ReevaluateCriteriaBusinessRuleTask";
+    public static final String APPLY_REEVALUATED_CRITERIA = "ApplyReevaluatedCriteriaTask";
 
     private Elements() {}
   }
