@@ -15,6 +15,7 @@ import dev.escalation.workers.ticket.TicketMessageRepository;
 import dev.escalation.workers.ticket.TicketProperties;
 import dev.escalation.workers.ticket.TicketRepository;
 import java.time.Clock;
+import dev.escalation.workers.criteria.CriteriaQueries;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -33,8 +34,9 @@ class TicketQueries {
   private final OperateProperties operate;
   private final TicketProperties properties;
   private final Clock clock;
+  private final CriteriaQueries criteria;
 
-  TicketQueries(TicketRepository tickets, RosterRepository roster, AuditTrail audit, TicketMessageRepository messages,
+  TicketQueries(CriteriaQueries criteria, TicketRepository tickets, RosterRepository roster, AuditTrail audit, TicketMessageRepository messages,
       ResolutionAttemptRepository attempts, HandoffNoteRepository notes, EscalationRepository escalations, OperateProperties operate,
       TicketProperties properties, Clock clock) {
     this.tickets = tickets;
@@ -47,6 +49,7 @@ class TicketQueries {
     this.operate = operate;
     this.properties = properties;
     this.clock = clock;
+    this.criteria = criteria;
   }
 
   TicketView ticket(long id) {
@@ -59,7 +62,8 @@ class TicketQueries {
 
   private TicketView view(Ticket ticket) {
     var owner = ticket.ownerUsername() == null ? null : roster.findById(ticket.ownerUsername()).orElse(null);
-    return TicketView.of(ticket, owner, ticket.isHighPriorityOpenLongerThan(properties.flagHighPriorityAfter(), clock.instant()), operate.linkTo(ticket.processInstanceKey()));
+    return TicketView.of(ticket, owner, ticket.isHighPriorityOpenLongerThan(properties.flagHighPriorityAfter(), clock.instant()), operate.linkTo(ticket.processInstanceKey()),
+        criteria.latest(ticket.id()).map(TicketView.CriteriaView::of).orElse(null));
   }
 
   record TimelineEntry(Instant at, String type, String actor, String detail) {}

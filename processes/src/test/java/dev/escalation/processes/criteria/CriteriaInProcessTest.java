@@ -93,7 +93,7 @@ class CriteriaInProcessTest {
     ticket.openAndAcknowledge(14, "P3", ticket.p1ClocksFromNow());
 
     ticket.publish(Messages.CUSTOMER_MESSAGE_RECEIVED, Map.of(Variables.MESSAGE_ID, 55));
-    Map<String, Object> triaging = ticket.complete(JobTypes.TRIAGE, triage(Variables.SENTIMENT_SCORE, -0.81));
+    Map<String, Object> triaging = ticket.complete(JobTypes.TRIAGE, triage(Variables.SENTIMENT_SCORE, -0.91));
     assertThat(triaging).containsEntry(Variables.MESSAGE_ID, 55);
     Map<String, Object> applying = ticket.complete(JobTypes.APPLY_CRITERIA);
     assertThat(applying).containsEntry(Variables.REEVALUATION, true);
