@@ -34,10 +34,18 @@ public class TextClassifier {
 
   /** {@code profileLanguage}: the customer's language, used when the text is too short to tell. */
   public Classification classify(String text, String profileLanguage) {
+    return classify(text, text, profileLanguage);
+  }
+
+  /**
+   * {@code sentimentText}: the part VADER scores, the customer's prose (a ticket's description, not its subject line:
+   * a title like "Checkout fails" is a label, and counting it again doubles VADER's reading of failure words).
+   */
+  public Classification classify(String text, String sentimentText, String profileLanguage) {
     var detected = languages.detect(text);
     String language = detected.orElse(profileLanguage == null ? null : KeywordSet.normalize(profileLanguage));
     LanguageSource source = detected.isPresent() ? LanguageSource.DETECTED : LanguageSource.CUSTOMER_PROFILE;
-    SentimentScorer.Sentiment s = sentiment.score(text, language);
+    SentimentScorer.Sentiment s = sentiment.score(sentimentText, language);
     List<String> evidence = new ArrayList<>();
     var set = keywords.of(language);
     if (set.isEmpty()) {

@@ -48,16 +48,19 @@ public class Triages {
   public Map<String, Object> triage(long ticketId, Long messageId) {
     Ticket ticket = tickets.get(ticketId);
     String text;
+    String prose;
     if (messageId == null) {
       text = ticket.subject() + "\n" + ticket.description();
+      prose = ticket.description();
     } else {
       TicketMessage message = messages.findById(messageId)
           .filter(m -> m.ticketId() == ticketId && m.direction() == TicketMessage.Direction.FROM_CUSTOMER)
           .orElseThrow(() -> new FixableFailure("customer message " + messageId + " of ticket " + ticketId + " not found",
               "check that the app and the workers use the same database; the job retries by itself"));
       text = message.body();
+      prose = text;
     }
-    var c = classifier.classify(text, ticket.customer().language());
+    var c = classifier.classify(text, prose, ticket.customer().language());
     results.save(new TriageResult(null, ticketId, messageId, c.language(), c.languageSource(), c.sentimentScore(),
         c.sentimentNote(), c.churnRisk(), c.legalRisk(), c.bugSignal(), String.join("; ", c.evidence()), clock.instant()));
     audit.record(ticketId, AuditEventType.TRIAGED, AuditTrail.SYSTEM, (messageId == null ? "Ticket text" : "Customer message #" + messageId)

@@ -122,6 +122,17 @@ class TriageAndCriteriaLedgerTest {
   }
 
   @Test
+  void theSubjectLineCountsForSignalsButOnlyTheDescriptionIsScoredForSentiment() {
+    Ticket t = open("Checkout fails, error 500, terrible", "Hello, could you look at our checkout today?", "en", false,
+        Priority.P3, Category.BILLING);
+
+    Map<String, Object> vars = triages.triage(t.id(), null);
+
+    assertThat(vars).containsEntry(Variables.BUG_SIGNAL, true);
+    assertThat((Double) vars.get(Variables.SENTIMENT_SCORE)).isGreaterThan(-0.05);
+  }
+
+  @Test
   void aMessageOfAnotherTicketIsATechnicalFailureWithAnActionableMessage() {
     Ticket a = open("A", "a", "en", false, Priority.P3, Category.OTHER);
     Ticket b = open("B", "b", "en", false, Priority.P3, Category.OTHER);
