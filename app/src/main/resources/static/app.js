@@ -219,6 +219,10 @@ function renderTicket(t) {
     ['Category', words(t.category)],
     ['Tier', `${t.tier} of ${t.maxTier}`, 'ticket-tier'],
     ['Escalations', `${t.escalationCount} (re-escalations: ${t.reescalationCount})`, 'ticket-escalations'],
+    ['Criteria', t.criteria
+      ? [h('code', { 'data-testid': 'criteria-rule' }, t.criteria.ruleId), h('br'), t.criteria.reason,
+        h('br'), h('span', { class: 'muted', title: JSON.stringify(t.criteria.inputs) }, criteriaInputs(t.criteria.inputs))]
+      : h('span', { class: 'muted' }, 'Not evaluated yet'), 'ticket-criteria'],
     ['Customer', [c.name, c.vip ? h('span', { class: 'badge vip' }, 'VIP') : null, h('br'), c.email], 'ticket-customer'],
     ['Language, revenue', `${c.language}, ${money(c.annualRevenue)}`],
     ['Channel', t.channel],
@@ -240,6 +244,14 @@ function renderTicket(t) {
     ['Response', clock(t.responseClock, t.responseDueAt), 'response-clock'],
     ['Resolution', clock(t.resolutionClock, t.resolutionDueAt), 'resolution-clock'],
   ]);
+}
+
+/** The inputs that made the rule match, shortest first: the signals that are set and the customer's value. */
+function criteriaInputs(inputs) {
+  if (!inputs) return '';
+  const set = Object.entries(inputs).filter(([, v]) => v === true).map(([k]) => k);
+  const score = inputs.sentimentScore == null ? 'sentiment not scored' : `sentiment ${inputs.sentimentScore}`;
+  return [inputs.priority, inputs.language, score, ...set].filter(Boolean).join(' · ');
 }
 
 function clock(state, due) {

@@ -31,6 +31,10 @@ public final class TicketEscalation {
     public static final String CREATE_DEV_TASK = "create-dev-task";
     /** N3: tell the owner and the customer that the fix for the ticket's bug shipped. */
     public static final String NOTIFY_FIX_SHIPPED = "notify-fix-shipped";
+    /** Classifies the ticket text, or a new customer message (variable {@link Variables#MESSAGE_ID}). */
+    public static final String TRIAGE = "triage";
+    /** Records the matched criteria rule on the ticket and applies its outputs. */
+    public static final String APPLY_CRITERIA = "apply-criteria";
 
     private JobTypes() {}
   }
@@ -43,6 +47,8 @@ public final class TicketEscalation {
     public static final String TICKET_REOPENED = "ticket-reopened";
     /** N3: the dev team's tracker closed the ticket's dev task (sent by the tracker webhooks). */
     public static final String DEV_TASK_CLOSED = "dev-task-closed";
+    /** The customer wrote again (variable {@link Variables#MESSAGE_ID}): triage and criteria run again. */
+    public static final String CUSTOMER_MESSAGE_RECEIVED = "customer-message-received";
 
     private Messages() {}
   }
@@ -93,17 +99,57 @@ public final class TicketEscalation {
     public static final String REOPEN_DEADLINE = "reopenDeadline";
     /** Local input of the warning and breach tasks: which clock ({@link Clocks}). */
     public static final String CLOCK = "clock";
-    /**
-     * N3: true when the ticket is a product bug and a dev task is wanted. Set by the criteria
-     * decision (or by whoever starts the instance); a missing value counts as false.
-     */
-    public static final String CREATE_DEV_TASK = "createDevTask";
-    /** N2: true when a criteria rule wants the on-duty manager paged; a missing value counts as false. */
-    public static final String PAGE_MANAGER = "pageManager";
     /** Output of create-dev-task: the tracker's key of the dev task ({@code octo/shop#12}, {@code SUP-7}, {@code DEV-3}). */
     public static final String DEV_TASK_KEY = "devTaskKey";
 
+    /** The id of the {@code ticket_message} a re-triage is about (message {@link Messages#CUSTOMER_MESSAGE_RECEIVED}). */
+    public static final String MESSAGE_ID = "messageId";
+    /** Local input of the apply-criteria task in the customer-message event subprocess. */
+    public static final String REEVALUATION = "reevaluation";
+    /** The whole result of {@link Criteria#DECISION_ID}: a context with the {@link Criteria} outputs. */
+    public static final String CRITERIA = "criteria";
+    /**
+     * N3: true when the matched criteria ask for a dev task, which every row does when the triage's
+     * product-bug signal is set; the dev-task branch runs then (a missing value counts as false).
+     */
+    public static final String CREATE_DEV_TASK = "createDevTask";
+    /** N2: the matched criteria ask to page the on-duty manager (P1 tickets are paged anyway). */
+    public static final String PAGE_MANAGER = "pageManager";
+
+    // Inputs of the criteria table, written by the triage worker.
+    public static final String VIP = "vip";
+    public static final String ANNUAL_REVENUE = "annualRevenue";
+    /** VADER compound score in [-1, 1]; null when the message's language has no sentiment model. */
+    public static final String SENTIMENT_SCORE = "sentimentScore";
+    public static final String CHURN_RISK = "churnRisk";
+    public static final String LEGAL_RISK = "legalRisk";
+    public static final String BUG_SIGNAL = "bugSignal";
+    public static final String CATEGORY = "category";
+    public static final String CHANNEL = "channel";
+    public static final String WEEKEND = "weekend";
+    /** ISO 639-1 code of the detected language, or null when it could not be told. */
+    public static final String LANGUAGE = "language";
+
     private Variables() {}
+  }
+
+  /** The escalation-criteria decision (T5, T7): {@code processes/escalation-criteria.dmn}. */
+  public static final class Criteria {
+    public static final String DECISION_ID = "escalation-criteria";
+    public static final String RESOURCE = "processes/escalation-criteria.dmn";
+
+    /** Output names, keys of the {@link Variables#CRITERIA} context. */
+    public static final String RULE_ID = "ruleId";
+    public static final String REASON = "reason";
+    public static final String EFFECTIVE_PRIORITY = "effectivePriority";
+    public static final String ESCALATION_TYPE = "escalationType";
+    public static final String TARGET_GROUP = "targetGroup";
+    public static final String STARTING_TIER = "startingTier";
+    public static final String MAX_TIER = "maxTier";
+    public static final String PAGE_MANAGER = "pageManager";
+    public static final String CREATE_DEV_TASK = "createDevTask";
+
+    private Criteria() {}
   }
 
   /** Element ids that tests, the API and Operate links refer to. */
@@ -148,6 +194,13 @@ public final class TicketEscalation {
     public static final String RULE_PAGE = "RulePageGateway";
     public static final String PAGE_MANAGER_ON_OPENING = "PageManagerOnOpeningTask";
     public static final String NO_RULE_PAGE = "NoRulePageEndEvent";
+    public static final String TRIAGE_TICKET = "TriageTicketTask";
+    public static final String EVALUATE_CRITERIA = "EvaluateCriteriaBusinessRuleTask";
+    public static final String APPLY_CRITERIA = "ApplyCriteriaTask";
+    public static final String CUSTOMER_MESSAGE = "CustomerMessageEventSubProcess";
+    public static final String TRIAGE_CUSTOMER_MESSAGE = "TriageCustomerMessageTask";
+    public static final String REEVALUATE_CRITERIA = "ReevaluateCriteriaBusinessRuleTask";
+    public static final String APPLY_REEVALUATED_CRITERIA = "ApplyReevaluatedCriteriaTask";
 
     private Elements() {}
   }

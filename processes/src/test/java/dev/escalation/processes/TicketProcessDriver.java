@@ -31,9 +31,22 @@ public final class TicketProcessDriver {
   private long processInstanceKey;
 
   public TicketProcessDriver(ZeebeTestEngine engine, ZeebeClient client) {
+    this(engine, client, true);
+  }
+
+  /** {@code deploy} false: drive what is already deployed (for tests that deploy a changed version). */
+  public TicketProcessDriver(ZeebeTestEngine engine, ZeebeClient client, boolean deploy) {
     this.client = client;
     this.clock = new EngineClock(engine);
-    client.newDeployResourceCommand().addResourceFromClasspath(TicketEscalation.RESOURCE).send().join();
+    if (!deploy) {
+      return;
+    }
+    // One deployment: the business rule tasks bind the decision deployed with the process (bindingType deployment).
+    client.newDeployResourceCommand()
+        .addResourceFromClasspath(TicketEscalation.RESOURCE)
+        .addResourceFromClasspath(TicketEscalation.Criteria.RESOURCE)
+        .send()
+        .join();
   }
 
   public EngineClock clock() {
@@ -54,14 +67,51 @@ public final class TicketProcessDriver {
     return new ProcessInstanceAssert(processInstanceKey, BpmnAssert.getRecordStream());
   }
 
+  /**
+   * Opens the ticket and plays the triage (no signal) and apply-criteria (nothing changed) workers, so
+   * the process waits at assign-owner; those two jobs are not in {@link #jobLog()}.
+   */
   public void open(long ticketId, String priority) {
     open(ticketId, priority, Map.of());
   }
 
-  /** Opens with extra start variables, e.g. what the criteria decision would set ({@code createDevTask}). */
+  /**
+   * Opens with triage and apply-criteria completed as for a plain ticket; {@code extra} variables
+   * (e.g. {@code createDevTask}, {@code pageManager}) are set by apply-criteria's completion, after
+   * the criteria decision, as if the decision had produced them.
+   */
   public void open(long ticketId, String priority, Map<String, Object> extra) {
+    start(ticketId, priority);
+    completeUnlogged(JobTypes.TRIAGE, neutralTriage());
+    completeUnlogged(JobTypes.APPLY_CRITERIA, extra);
+  }
+
+  /** The triage result of a plain ticket: no risk signal, neutral sentiment, a weekday. */
+  public static Map<String, Object> neutralTriage() {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(Variables.VIP, false);
+    vars.put(Variables.ANNUAL_REVENUE, 0);
+    vars.put(Variables.SENTIMENT_SCORE, 0.0);
+    vars.put(Variables.CHURN_RISK, false);
+    vars.put(Variables.LEGAL_RISK, false);
+    vars.put(Variables.BUG_SIGNAL, false);
+    vars.put(Variables.CATEGORY, "BILLING");
+    vars.put(Variables.CHANNEL, "email");
+    vars.put(Variables.WEEKEND, false);
+    vars.put(Variables.LANGUAGE, "en");
+    return vars;
+  }
+
+  private void completeUnlogged(String jobType, Map<String, Object> result) {
+    ActivatedJob job = single(jobType);
+    client.newCompleteCommand(job.getKey()).variables(result).send().join();
+    clock.idle();
+  }
+
+  /** Creates the instance only: the process then waits at the triage job. */
+  public void start(long ticketId, String priority) {
     this.ticketId = ticketId;
-    Map<String, Object> vars = new HashMap<>(extra);
+    Map<String, Object> vars = new HashMap<>();
     vars.put(Variables.TICKET_ID, ticketId);
     vars.put(Variables.PRIORITY, priority);
     vars.put(Variables.TIER, 1);

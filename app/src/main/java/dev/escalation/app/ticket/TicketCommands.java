@@ -118,8 +118,12 @@ class TicketCommands {
     if (ticket.status() == TicketStatus.CLOSED) {
       throw new ActionNotAllowedException("ticket " + id + " is closed; the customer should open a new ticket");
     }
-    messages.save(new TicketMessage(null, id, TicketMessage.Direction.FROM_CUSTOMER, ticket.customer().name(), request.message(), clock.instant()));
+    TicketMessage message = messages.save(new TicketMessage(null, id, TicketMessage.Direction.FROM_CUSTOMER, ticket.customer().name(), request.message(), clock.instant()));
     audit.record(id, AuditEventType.CUSTOMER_REPLIED, ticket.customer().email(), request.message());
+    if (ticket.status() == TicketStatus.OPEN || ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
+      // T5: triage and the escalation criteria run again on what the customer wrote
+      process.publish(Messages.CUSTOMER_MESSAGE_RECEIVED, id, Map.of(Variables.MESSAGE_ID, message.id()));
+    }
     if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
       process.publish(Messages.CUSTOMER_REPLIED, id, Map.of());
     } else if (ticket.status() == TicketStatus.RESOLVED) {

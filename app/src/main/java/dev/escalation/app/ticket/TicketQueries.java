@@ -16,6 +16,7 @@ import dev.escalation.workers.ticket.TicketMessageRepository;
 import dev.escalation.workers.ticket.TicketProperties;
 import dev.escalation.workers.ticket.TicketRepository;
 import java.time.Clock;
+import dev.escalation.workers.criteria.CriteriaQueries;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -35,8 +36,9 @@ class TicketQueries {
   private final TicketProperties properties;
   private final Clock clock;
   private final DevTasks devTasks;
+  private final CriteriaQueries criteria;
 
-  TicketQueries(TicketRepository tickets, RosterRepository roster, AuditTrail audit, TicketMessageRepository messages,
+  TicketQueries(CriteriaQueries criteria, TicketRepository tickets, RosterRepository roster, AuditTrail audit, TicketMessageRepository messages,
       ResolutionAttemptRepository attempts, HandoffNoteRepository notes, EscalationRepository escalations, OperateProperties operate,
       TicketProperties properties, Clock clock, DevTasks devTasks) {
     this.devTasks = devTasks;
@@ -50,6 +52,7 @@ class TicketQueries {
     this.operate = operate;
     this.properties = properties;
     this.clock = clock;
+    this.criteria = criteria;
   }
 
   TicketView ticket(long id) {
@@ -66,7 +69,7 @@ class TicketQueries {
   private TicketView view(Ticket ticket, dev.escalation.workers.devtask.DevTask devTask) {
     var owner = ticket.ownerUsername() == null ? null : roster.findById(ticket.ownerUsername()).orElse(null);
     return TicketView.of(ticket, owner, ticket.isHighPriorityOpenLongerThan(properties.flagHighPriorityAfter(), clock.instant()),
-        operate.linkTo(ticket.processInstanceKey()), devTask);
+        operate.linkTo(ticket.processInstanceKey()), devTask, criteria.latest(ticket.id()).map(TicketView.CriteriaView::of).orElse(null));
   }
 
   record TimelineEntry(Instant at, String type, String actor, String detail) {}

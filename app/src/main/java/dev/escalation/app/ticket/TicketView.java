@@ -8,7 +8,9 @@ import dev.escalation.workers.ticket.Priority;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.TicketStatus;
 import java.math.BigDecimal;
+import dev.escalation.workers.criteria.CriteriaQueries;
 import java.time.Instant;
+import java.util.Map;
 
 /** A ticket as the API shows it. */
 record TicketView(
@@ -34,7 +36,15 @@ record TicketView(
     boolean openTooLong,
     Long processInstanceKey,
     String operateUrl,
-    DevTaskView devTask) {
+    DevTaskView devTask,
+    CriteriaView criteria) {
+
+  /** T5: the escalation-criteria rule that matched last, why, and on which inputs (null before the first evaluation). */
+  record CriteriaView(String ruleId, String reason, Map<String, Object> inputs, Map<String, Object> outputs, Instant evaluatedAt) {
+    static CriteriaView of(CriteriaQueries.MatchedCriteria m) {
+      return new CriteriaView(m.ruleId(), m.reason(), m.inputs(), m.outputs(), m.evaluatedAt());
+    }
+  }
 
   record CustomerView(String name, String email, String language, boolean vip, BigDecimal annualRevenue) {}
 
@@ -49,16 +59,16 @@ record TicketView(
   }
 
   static TicketView of(Ticket t, RosterMember owner, boolean openTooLong, String operateUrl) {
-    return of(t, owner, openTooLong, operateUrl, null);
+    return of(t, owner, openTooLong, operateUrl, null, null);
   }
 
-  static TicketView of(Ticket t, RosterMember owner, boolean openTooLong, String operateUrl, DevTask devTask) {
+  static TicketView of(Ticket t, RosterMember owner, boolean openTooLong, String operateUrl, DevTask devTask, CriteriaView criteria) {
     var c = t.customer();
     return new TicketView(t.id(), t.status(), t.priority(), t.category(), t.subject(), t.channel(),
         new CustomerView(c.name(), c.email(), c.language(), c.vip(), c.annualRevenue()), t.tier(), t.maxTier(),
         owner == null ? null : new OwnerView(owner.username(), owner.displayName(), owner.tier(), owner.role().name()),
         t.responseDueAt(), t.responseClock(), t.resolutionDueAt(), t.resolutionClock(), t.escalationCount(),
         t.reescalationCount(), t.openedAt(), t.resolvedAt(), t.closedAt(), openTooLong, t.processInstanceKey(), operateUrl,
-        DevTaskView.of(devTask));
+        DevTaskView.of(devTask), criteria);
   }
 }

@@ -48,9 +48,9 @@ class BusinessHoursTest {
     assertThat(api.timelineTypes(id)).doesNotContain("SLA_BREACHED");
 
     api.advanceClock("PT11M");
-    await().atMost(Duration.ofSeconds(30)).until(() -> api.ticket(id).get("tier").asInt() == 2);
-    // (escalate-ticket raises the tier; assign-owner, the next job, hands it over)
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(
-        () -> assertThat(api.ticket(id).get("owner").get("username").asText()).isEqualTo("tech1"));
+    // escalate-ticket moves the tier, assign-owner then gives it its owner: wait for both
+    await().atMost(Duration.ofSeconds(30)).until(() -> api.ticket(id).get("tier").asInt() == 2
+        && api.ticket(id).get("owner").get("tier").asInt() == 2);
+    assertThat(api.ticket(id).get("owner").get("username").asText()).isEqualTo("tech1");
   }
 }

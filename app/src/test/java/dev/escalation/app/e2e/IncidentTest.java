@@ -47,9 +47,10 @@ class IncidentTest {
 
     await().atMost(Duration.ofSeconds(60)).until(() -> incident(instance).isPresent());
     assertThat(failures(instance)).extracting(JobRecordValue::getRetryBackoff).containsExactly(2_000L, 4_000L, 8_000L, 16_000L, 32_000L);
-    assertThat(incident(instance).get().getElementId()).isEqualTo("AssignOwnerTask");
+    // the first job of the process is the triage of the ticket text (before it, assign-owner was)
+    assertThat(incident(instance).get().getElementId()).isEqualTo("TriageTicketTask");
     assertThat(incident(instance).get().getErrorMessage()).isEqualTo(
-        "assign-owner failed for ticket 987654321: ticket 987654321 is not in the ledger."
+        "triage failed for ticket 987654321: ticket 987654321 is not in the ledger."
             + " What to do: check that the app that started the process and this worker use the same database (spring.datasource.url)."
             + " Fix the cause, then increase the job's retries in Operate to run it again.");
   }

@@ -63,10 +63,37 @@ public final class TicketApi {
     return Map.of(
         "customer", Map.of("name", "Dana Customer", "email", email, "language", "en", "vip", false, "annualRevenue", 50000),
         "channel", "email",
-        "subject", "Checkout fails with error 500",
-        "description", "Since this morning every checkout fails with error 500.",
+        // Neutral on purpose: no triage signal, so the criteria take the default path (see CriteriaEndToEndTest).
+        "subject", "Invoice charged twice",
+        "description", "Our March invoice was charged twice to the company card.",
         "priority", priority,
         "category", category);
+  }
+
+  /** Opens a ticket with this request and returns its id. */
+  public long open(Map<String, Object> request) {
+    Response created = post("/api/tickets", request);
+    if (created.status() != 201) {
+      throw new IllegalStateException("could not open a ticket: " + created);
+    }
+    return created.body().get("id").asLong();
+  }
+
+  public static Map<String, Object> ticketRequest(String priority, String category, String email, boolean vip, String subject,
+      String description) {
+    return Map.of(
+        "customer", Map.of("name", "Dana Customer", "email", email, "language", "en", "vip", vip, "annualRevenue", 50000),
+        "channel", "email",
+        "subject", subject,
+        "description", description,
+        "priority", priority,
+        "category", category);
+  }
+
+  public List<JsonNode> timeline(long id) {
+    List<JsonNode> entries = new ArrayList<>();
+    get("/api/tickets/" + id + "/timeline").body().forEach(entries::add);
+    return entries;
   }
 
   public long open(String priority, String category, String email) {

@@ -92,7 +92,7 @@ class SupportUiBrowserTest {
 
   @Test
   void anAgentOpensAP1TicketWorksItAndEscalatesItWithAnOverride() throws IOException {
-    String subject = "UI: checkout fails " + System.nanoTime();
+    String subject = "UI: checkout charged twice " + System.nanoTime();
     browser.get("http://localhost:" + port + "/#/new");
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(testId("open-ticket-form")));
 
@@ -105,7 +105,9 @@ class SupportUiBrowserTest {
     new Select(form.findElement(By.name("priority"))).selectByValue("P1");
     new Select(form.findElement(By.name("category"))).selectByValue("BILLING");
     type(form, "subject", subject);
-    type(form, "description", "Since this morning every checkout fails with error 500.");
+    // no product-bug wording: a bug would send the functional escalation to the technical group (criteria row
+    // product-bug-to-technical), and this test follows the billing path
+    type(form, "description", "Since this morning every checkout is charged twice.");
     form.findElement(testId("open-submit")).click();
 
     WebElement emailError = wait.until(ExpectedConditions.visibilityOfElementLocated(

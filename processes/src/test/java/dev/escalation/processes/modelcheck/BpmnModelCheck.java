@@ -3,6 +3,7 @@ package dev.escalation.processes.modelcheck;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.Event;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
@@ -19,6 +20,7 @@ import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,12 +33,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 import java.util.stream.Stream;
 
 /**
  * Walks a BPMN model and lists what a process designer must fix: generated ids, unnamed elements,
- * missing diagram shapes, timers with literal dates, user tasks without candidate groups, and job
- * types that no worker handles. Each violation names the element id.
+ * missing diagram shapes, timers with literal dates, user tasks without candidate groups, business
+ * rule tasks calling a decision no DMN file defines, and job types that no worker handles. Each
+ * violation names the element id.
  */
 public final class BpmnModelCheck {
   /** Ids that Camunda Modeler or other tools generate: Activity_0abc, Flow_1x2y, sid-..., etc. */
@@ -127,6 +135,53 @@ public final class BpmnModelCheck {
           String owner = ((BaseElement) definition.getParentElement().getParentElement()).getId();
           violations.add(owner + ": job type '" + definition.getType() + "' has no worker");
         }
+      }
+    }
+    return violations;
+  }
+
+  /** Decision ids of the DMN files in a folder (the decisions deployed with the models). */
+  public static Set<String> decisionIdsIn(Path folder) {
+    Set<String> ids = new TreeSet<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".dmn")).toList()) {
+        try (InputStream in = Files.newInputStream(file)) {
+          ids.addAll(decisionIds(in));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ids;
+  }
+
+  /** The ids of the {@code <decision>} elements of a DMN file. */
+  public static Set<String> decisionIds(InputStream dmn) throws IOException {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      NodeList decisions = factory.newDocumentBuilder().parse(dmn).getElementsByTagNameNS("*", "decision");
+      Set<String> ids = new TreeSet<>();
+      for (int i = 0; i < decisions.getLength(); i++) {
+        ids.add(((Element) decisions.item(i)).getAttribute("id"));
+      }
+      return ids;
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IOException("not a readable DMN file: " + e.getMessage(), e);
+    }
+  }
+
+  /** Business rule tasks that call a decision no deployed DMN file defines, each naming the task. */
+  public static List<String> unknownDecisions(BpmnModelInstance model, Set<String> knownDecisionIds) {
+    List<String> violations = new ArrayList<>();
+    for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+      ZeebeCalledDecision called = task.getSingleExtensionElement(ZeebeCalledDecision.class);
+      if (called == null || blank(called.getDecisionId())) {
+        violations.add(task.getId() + ": business rule task without a called decision");
+      } else if (!knownDecisionIds.contains(called.getDecisionId())) {
+        violations.add(task.getId() + ": decision '" + called.getDecisionId() + "' is not defined in any DMN file"
+            + " (known: " + knownDecisionIds + ")");
       }
     }
     return violations;

@@ -27,6 +27,32 @@ class ModelCheckTest {
   }
 
   @Test
+  void everyBusinessRuleTaskCallsADecisionThatADmnFileDefines() {
+    Set<String> decisions = BpmnModelCheck.decisionIdsIn(MODELS);
+    assertThat(decisions).contains("escalation-criteria", "refund-authority");
+    for (Path file : BpmnModelCheck.modelsIn(MODELS)) {
+      assertThat(BpmnModelCheck.unknownDecisions(BpmnModelCheck.read(file), decisions)).as(file.toString()).isEmpty();
+    }
+  }
+
+  @Test
+  void flagsABusinessRuleTaskWhoseDecisionDoesNotExist() {
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("bad-decision")
+            .startEvent("StartedStartEvent")
+            .name("Started")
+            .businessRuleTask("DecideBusinessRuleTask", t -> t.name("Decide").zeebeCalledDecisionId("escalation-critera")
+                .zeebeResultVariable("criteria"))
+            .endEvent("DoneEndEvent")
+            .name("Done")
+            .done();
+
+    assertThat(BpmnModelCheck.unknownDecisions(model, Set.of("escalation-criteria")))
+        .singleElement()
+        .satisfies(v -> assertThat(v).startsWith("DecideBusinessRuleTask: decision 'escalation-critera' is not defined"));
+  }
+
+  @Test
   void theContractNamesExactlyTheJobTypesAndElementsOfTheModel() throws Exception {
     BpmnModelInstance model = BpmnModelCheck.read(MODELS.resolve("ticket-escalation.bpmn"));
     assertThat(BpmnModelCheck.jobTypes(model)).containsExactlyInAnyOrderElementsOf(constants(TicketEscalation.JobTypes.class));

@@ -70,6 +70,25 @@ public class Handoffs {
     return notes.save(new HandoffNote(null, ticket.id(), AuditTrail.SYSTEM, true, type, summary, attempted, need, null, clock.instant()));
   }
 
+  static final String CRITERIA_SUMMARY_PREFIX = "Criteria rule ";
+
+  /**
+   * T5: the note of an escalation the criteria asked for when a customer message changed them (for
+   * example the customer's language turned strongly negative).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public HandoffNote criteriaNote(Ticket ticket, EscalationType type, String ruleId, String reason, long messageId) {
+    var tried = attempts.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.id());
+    String summary = CRITERIA_SUMMARY_PREFIX + ruleId + " matched on customer message #" + messageId + ": " + reason
+        + ". Ticket at tier " + ticket.tier() + " (" + ticket.priority() + ", owner " + ticket.ownerUsername() + ").";
+    String attempted = tried.isEmpty()
+        ? "No resolution attempts were recorded."
+        : tried.stream().map(a -> "tier " + a.tier() + " " + a.author() + ": " + a.note()).collect(Collectors.joining("; "));
+    String need = "Take over from the " + (type == EscalationType.FUNCTIONAL ? "specialist group" : "management tier")
+        + " and answer the customer's latest message, within the fresh SLA.";
+    return notes.save(new HandoffNote(null, ticket.id(), AuditTrail.SYSTEM, true, type, summary, attempted, need, null, clock.instant()));
+  }
+
   /** Moves the ticket up; the next step of the process assigns the new owner. */
   @Transactional
   public Ticket escalate(long ticketId, EscalationType type, long handoffNoteId) {
@@ -91,6 +110,9 @@ public class Handoffs {
   }
 
   private static String causeOf(HandoffNote note) {
+    if (note.summary().startsWith(CRITERIA_SUMMARY_PREFIX)) {
+      return "CRITERIA_MATCHED";
+    }
     return note.summary().startsWith("Response") ? "RESPONSE_SLA_BREACHED" : "RESOLUTION_SLA_BREACHED";
   }
 }

@@ -40,7 +40,7 @@ public class OwnerAssignment {
   @Transactional
   public RosterMember assign(long ticketId, long jobKey) {
     Ticket ticket = tickets.get(ticketId);
-    OwnerSelector.Choice choice = selector.choose(ticket.tier(), ticket.category());
+    OwnerSelector.Choice choice = selector.choose(ticket.tier(), ticket.category(), ticket.targetGroup());
     RosterMember owner = choice.owner();
     String previous = ticket.ownerUsername();
     // The member's row first: saving the ticket checks its owner foreign key, which share-locks that

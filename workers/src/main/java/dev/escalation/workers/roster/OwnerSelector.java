@@ -22,7 +22,12 @@ public class OwnerSelector {
   public record Choice(RosterMember owner, boolean fallback, String reason) {}
 
   public Choice choose(int tier, Category category) {
-    String group = tier == 2 ? routing.groupFor(category) : null;
+    return choose(tier, category, null);
+  }
+
+  /** {@code targetGroup}: the tier 2 group the escalation criteria chose; null for the category's group. */
+  public Choice choose(int tier, Category category, String targetGroup) {
+    String group = tier == 2 ? (targetGroup != null ? targetGroup : routing.groupFor(category)) : null;
     Role role = roleFor(tier);
     List<RosterMember> candidates = roster.candidates(role.name(), group);
     if (!candidates.isEmpty()) {

@@ -30,6 +30,7 @@ public class Ticket {
   private int tier;
   private int maxTier;
   private String ownerUsername;
+  private String targetGroup;
   private ClockState responseClock;
   private Instant responseDueAt;
   private Long responseRemainingSeconds;
@@ -124,6 +125,19 @@ public class Ticket {
       resolutionDueAt = resolutionDue;
       resolutionRemainingSeconds = null;
     }
+  }
+
+  /**
+   * T5: the matched escalation criteria set the effective priority (never lower than the current one),
+   * the tier 2 group, the highest tier (never below the current tier) and, when the ticket opens, its tier.
+   */
+  public void applyCriteria(Priority effectivePriority, int tier, int maxTier, String targetGroup) {
+    if (effectivePriority.ordinal() < priority.ordinal()) {
+      priority = effectivePriority;
+    }
+    this.maxTier = Math.max(maxTier, this.tier);
+    this.tier = Math.max(1, Math.min(tier, this.maxTier));
+    this.targetGroup = targetGroup;
   }
 
   public void escalateTo(int newTier) {
@@ -221,6 +235,11 @@ public class Ticket {
 
   public String ownerUsername() {
     return ownerUsername;
+  }
+
+  /** The tier 2 group the criteria chose; null for the category's group. */
+  public String targetGroup() {
+    return targetGroup;
   }
 
   public ClockState responseClock() {
