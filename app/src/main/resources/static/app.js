@@ -397,7 +397,7 @@ async function tick() {
   }
 }
 
-for (const form of $$('form')) prepareErrorSlots(form);
+for (const form of $$('main form')) prepareErrorSlots(form);
 $('[data-testid="open-ticket-form"]').addEventListener('submit', submitOpenTicket);
 for (const form of $$('form[data-action]')) form.addEventListener('submit', submitAction);
 /** Who is logged in, and the logout form's CSRF token. */

@@ -29,6 +29,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Who may call what. Deny by default: every path the app serves has a rule below, and a path
@@ -76,7 +77,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(rules -> rules
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
             .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/login", "/error").permitAll()
+            .requestMatchers("/login", "/error", "/default-ui.css").permitAll()
             // webhooks verify their HMAC signature or shared secret themselves (issue 4, dev tasks)
             .requestMatchers("/api/webhooks/**").permitAll()
             // the support UI; its API calls are checked one by one below
@@ -112,7 +113,9 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint(problems.api()))
         .addFilterBefore(new BearerTokenFilter(accounts, problems.api()), BasicAuthenticationFilter.class)
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        // registered as the first default (not set outright), so that Spring still generates the login page
+        .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
+            .accessDeniedHandler(problems))
         .csrf(csrf -> csrf
             .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
             .csrfTokenRequestHandler(csrfHandler)

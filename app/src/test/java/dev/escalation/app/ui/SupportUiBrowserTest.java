@@ -202,7 +202,7 @@ class SupportUiBrowserTest {
     browser.findElement(By.id("password")).sendKeys("wrong");
     browser.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(ExpectedConditions.urlContains("/login?error"));
-    assertThat(browser.getPageSource()).contains("Bad credentials");
+    assertThat(browser.getPageSource()).contains("Invalid credentials");
     finished = true;
   }
 
@@ -214,7 +214,11 @@ class SupportUiBrowserTest {
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("current-user"), username + " (Head of support)"));
+    try {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("current-user"), username + " (Head of support)"));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("not logged in; browser console: " + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
+    }
   }
 
   private static void requireExecutable(Path path, String debianPackage) {
