@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.security.core.userdetails.UserCache;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +26,13 @@ public class Accounts {
   private final JdbcClient jdbc;
   private final PasswordEncoder passwords;
   private final Clock clock;
+  private final UserCache recent;
 
-  Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+  Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, @Lazy UserCache recent) {
     this.jdbc = jdbc;
     this.passwords = passwords;
     this.clock = clock;
+    this.recent = recent;
   }
 
   record Login(String username, String passwordHash, AppRole role, boolean enabled) {}
@@ -72,11 +76,13 @@ public class Accounts {
   @Transactional
   public void changePassword(String username, String rawPassword) {
     jdbc.sql("UPDATE app_user SET password_hash = ? WHERE username = ?").params(passwords.encode(rawPassword), username).update();
+    recent.removeUserFromCache(username);
   }
 
   @Transactional
   public void setEnabled(String username, boolean enabled) {
     jdbc.sql("UPDATE app_user SET enabled = ? WHERE username = ?").params(enabled, username).update();
+    recent.removeUserFromCache(username);
   }
 
   List<UserView> users() {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Clock;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -45,14 +46,20 @@ class SecurityConfiguration {
   private static final String[] SUPERVISORS = AppRole.names(AppRole.SUPERVISORS);
   private static final String[] SUPERVISORS_AND_ADMIN = AppRole.names(union(AppRole.SUPERVISORS, Set.of(ADMIN)));
 
+  /** bcrypt (strength 10); successful checks are remembered for a few minutes, see RememberedPasswordChecks. */
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return new BCryptPasswordEncoder();
+  PasswordEncoder passwordEncoder(Clock clock) {
+    return new RememberedPasswordChecks(new BCryptPasswordEncoder(), clock);
   }
 
   @Bean
-  UserDetailsService userDetailsService(Accounts accounts) {
-    return new DatabaseUserDetails(accounts);
+  UserDetailsService userDetailsService(Accounts accounts, RecentLogins recent) {
+    return new DatabaseUserDetails(accounts, recent);
+  }
+
+  @Bean
+  RecentLogins recentLogins(Clock clock) {
+    return new RecentLogins(clock);
   }
 
   @Bean

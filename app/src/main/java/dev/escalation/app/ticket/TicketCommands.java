@@ -127,7 +127,7 @@ class TicketCommands {
       throw new ActionNotAllowedException("ticket " + id + " is closed; the customer should open a new ticket");
     }
     messages.save(new TicketMessage(null, id, TicketMessage.Direction.FROM_CUSTOMER, ticket.customer().name(), request.message(), clock.instant()));
-    audit.record(id, AuditEventType.CUSTOMER_REPLIED, actor.name(), "From " + ticket.customer().email() + ": " + request.message());
+    audit.record(id, AuditEventType.CUSTOMER_REPLIED, actor.name(), request.message());
     if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
       process.publish(Messages.CUSTOMER_REPLIED, id, Map.of());
     } else if (ticket.status() == TicketStatus.RESOLVED) {
