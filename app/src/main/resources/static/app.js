@@ -43,16 +43,27 @@ function dl(target, rows) {
   ]));
 }
 
-/** Calls the API; never throws: network failures come back as a problem with status 0. */
+/** The CSRF token the server keeps in the XSRF-TOKEN cookie; changes of the session send it back in X-XSRF-TOKEN. */
+function csrfToken() {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
+/** Calls the API with the session (same origin); never throws: network failures come back as a problem with status 0. */
 async function api(path, body) {
-  const init = { headers: { Accept: 'application/json, application/problem+json' } };
+  const init = { headers: { Accept: 'application/json, application/problem+json' }, credentials: 'same-origin' };
   if (body !== undefined) {
     init.method = 'POST';
     init.headers['Content-Type'] = 'application/json';
+    init.headers['X-XSRF-TOKEN'] = csrfToken();
     init.body = JSON.stringify(body);
   }
   try {
     const response = await fetch(path, init);
+    if (response.status === 401) {
+      // the session ended: back to the login form
+      window.location.assign('/login');
+    }
     const text = await response.text();
     let json = null;
     try { json = text ? JSON.parse(text) : null; } catch { json = { detail: text }; }
@@ -398,9 +409,23 @@ async function tick() {
   }
 }
 
-for (const form of $$('form')) prepareErrorSlots(form);
+for (const form of $$('main form')) prepareErrorSlots(form);
 $('[data-testid="open-ticket-form"]').addEventListener('submit', submitOpenTicket);
 for (const form of $$('form[data-action]')) form.addEventListener('submit', submitAction);
+/** Who is logged in, and the logout form's CSRF token. */
+async function showSession() {
+  const me = await api('/api/me');
+  if (me.ok) {
+    $('[data-testid="current-user"]').textContent = `${me.body.username} (${me.body.roles.map(words).join(', ')})`;
+  }
+  $('[data-testid="logout-form"] input[name="_csrf"]').value = csrfToken();
+}
+
+$('[data-testid="logout-form"]').addEventListener('submit', (event) => {
+  event.target.elements._csrf.value = csrfToken();
+});
+
 window.addEventListener('hashchange', route);
+showSession();
 route();
 setInterval(tick, REFRESH_MS);

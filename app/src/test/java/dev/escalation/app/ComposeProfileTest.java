@@ -94,7 +94,7 @@ class ComposeProfileTest {
 
   @Test
   void theDeployedTicketEscalationProcessStartsForANewTicketAndItsWorkersRun() {
-    ResponseEntity<JsonNode> created = http.postForEntity("/api/tickets", Map.of(
+    ResponseEntity<JsonNode> created = http.withBasicAuth("head1", "demo").postForEntity("/api/tickets", Map.of(
         "customer", Map.of("name", "Casey Compose", "email", "compose-profile@example.com", "language", "en"),
         "channel", "web",
         "subject", "The compose profile starts",
@@ -112,7 +112,7 @@ class ComposeProfileTest {
           .until(() -> engineStarted(TicketEscalation.PROCESS_ID, processInstanceKey));
       // the process's first job (assign-owner) was taken by a job worker and done
       await().atMost(Duration.ofSeconds(20))
-          .until(() -> http.getForObject("/api/tickets/" + id, JsonNode.class).get("owner").isObject());
+          .until(() -> http.withBasicAuth("head1", "demo").getForObject("/api/tickets/" + id, JsonNode.class).get("owner").isObject());
     } finally {
       camunda.newCancelInstanceCommand(processInstanceKey).send().join();
     }

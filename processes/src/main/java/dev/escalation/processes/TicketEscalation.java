@@ -95,6 +95,8 @@ public final class TicketEscalation {
     public static final String ACTION = "action";
     public static final String ESCALATION_TYPE = "escalationType";
     public static final String HANDOFF_NOTE_ID = "handoffNoteId";
+    /** Who did an owner action (the authenticated user), for the audit trail; set by every owner-action message. */
+    public static final String ACTOR = "actor";
     public static final String CAN_ESCALATE = "canEscalate";
     public static final String REOPEN_DEADLINE = "reopenDeadline";
     /** Local input of the warning and breach tasks: which clock ({@link Clocks}). */

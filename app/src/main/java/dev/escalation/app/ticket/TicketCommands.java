@@ -1,6 +1,7 @@
 package dev.escalation.app.ticket;
 
 import dev.escalation.app.process.ProcessGateway;
+import dev.escalation.app.security.CurrentActor;
 import dev.escalation.processes.TicketEscalation.Actions;
 import dev.escalation.processes.TicketEscalation.Messages;
 import dev.escalation.processes.TicketEscalation.Variables;
@@ -37,9 +38,12 @@ class TicketCommands {
   private final ProcessGateway process;
   private final TicketProperties properties;
   private final Clock clock;
+  private final CurrentActor actor;
 
   TicketCommands(TicketRepository tickets, ResolutionAttemptRepository attempts, TicketMessageRepository messages,
-      HandoffNoteRepository notes, AuditTrail audit, ProcessGateway process, TicketProperties properties, Clock clock) {
+      HandoffNoteRepository notes, AuditTrail audit, ProcessGateway process, TicketProperties properties, Clock clock,
+      CurrentActor actor) {
+    this.actor = actor;
     this.tickets = tickets;
     this.attempts = attempts;
     this.messages = messages;
@@ -57,8 +61,9 @@ class TicketCommands {
         new Customer(c.name().trim(), c.email().trim(), c.language(), Boolean.TRUE.equals(c.vip()), c.annualRevenue()),
         request.channel().toLowerCase(Locale.ROOT), request.subject().trim(), request.description(), request.priority(),
         request.category(), properties.maxTier(), clock.instant()));
-    audit.record(ticket.id(), AuditEventType.TICKET_OPENED, c.email().trim(),
-        request.priority() + " " + request.category() + " ticket via " + ticket.channel() + ": " + ticket.subject());
+    audit.record(ticket.id(), AuditEventType.TICKET_OPENED, actor.name(),
+        request.priority() + " " + request.category() + " ticket via " + ticket.channel() + " for " + c.email().trim() + ": "
+            + ticket.subject());
     ticket.linkProcessInstance(process.startTicket(ticket.id(), request.priority().name()));
     return tickets.save(ticket);
   }
@@ -66,11 +71,12 @@ class TicketCommands {
   @Transactional
   void recordAttempt(long id, Requests.Attempt request) {
     Ticket ticket = requireStatus(id, "record a resolution attempt", TicketStatus.OPEN);
-    attempts.save(new ResolutionAttempt(null, id, ticket.tier(), ticket.ownerUsername(), request.note(), clock.instant()));
+    String by = actor.name();
+    attempts.save(new ResolutionAttempt(null, id, ticket.tier(), by, request.note(), clock.instant()));
     ticket.ownerResponded();
     tickets.save(ticket);
-    audit.record(id, AuditEventType.ATTEMPT_RECORDED, ticket.ownerUsername(), "Tier " + ticket.tier() + ": " + request.note());
-    process.publish(Messages.OWNER_ACTION, id, Map.of(Variables.ACTION, Actions.ATTEMPT));
+    audit.record(id, AuditEventType.ATTEMPT_RECORDED, by, "Tier " + ticket.tier() + ": " + request.note());
+    process.publish(Messages.OWNER_ACTION, id, Map.of(Variables.ACTION, Actions.ATTEMPT, Variables.ACTOR, by));
   }
 
   @Transactional
@@ -86,7 +92,7 @@ class TicketCommands {
       throw new RuleNotMetException("T8", "escalating from tier " + ticket.tier() + " needs " + properties.requiredAttempts()
           + " recorded resolution attempts, " + tried + " recorded; record attempts or give an overrideReason (T7)");
     }
-    String owner = ticket.ownerUsername();
+    String owner = actor.name();
     HandoffNote note = notes.save(new HandoffNote(null, id, owner, false, request.type(), request.summary(), request.attempted(),
         request.need(), override ? request.overrideReason() : null, clock.instant()));
     if (override && tried < properties.requiredAttempts()) {
@@ -97,6 +103,7 @@ class TicketCommands {
     tickets.save(ticket);
     process.publish(Messages.OWNER_ACTION, id, Map.of(
         Variables.ACTION, Actions.ESCALATE,
+        Variables.ACTOR, owner,
         Variables.ESCALATION_TYPE, request.type().name(),
         Variables.HANDOFF_NOTE_ID, note.id()));
     return note;
@@ -105,10 +112,11 @@ class TicketCommands {
   @Transactional
   void askCustomer(long id, Requests.Question request) {
     Ticket ticket = requireStatus(id, "ask the customer", TicketStatus.OPEN);
-    messages.save(new TicketMessage(null, id, TicketMessage.Direction.TO_CUSTOMER, ticket.ownerUsername(), request.question(), clock.instant()));
+    String by = actor.name();
+    messages.save(new TicketMessage(null, id, TicketMessage.Direction.TO_CUSTOMER, by, request.question(), clock.instant()));
     ticket.awaitCustomer();
     tickets.save(ticket);
-    process.publish(Messages.OWNER_ACTION, id, Map.of(Variables.ACTION, Actions.WAIT));
+    process.publish(Messages.OWNER_ACTION, id, Map.of(Variables.ACTION, Actions.WAIT, Variables.ACTOR, by));
   }
 
   /** A customer's message: resumes a paused ticket, reopens a resolved one (R1), or is simply recorded. */
@@ -119,7 +127,7 @@ class TicketCommands {
       throw new ActionNotAllowedException("ticket " + id + " is closed; the customer should open a new ticket");
     }
     TicketMessage message = messages.save(new TicketMessage(null, id, TicketMessage.Direction.FROM_CUSTOMER, ticket.customer().name(), request.message(), clock.instant()));
-    audit.record(id, AuditEventType.CUSTOMER_REPLIED, ticket.customer().email(), request.message());
+    audit.record(id, AuditEventType.CUSTOMER_REPLIED, actor.name(), request.message());
     if (ticket.status() == TicketStatus.OPEN || ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
       // T5: triage and the escalation criteria run again on what the customer wrote
       process.publish(Messages.CUSTOMER_MESSAGE_RECEIVED, id, Map.of(Variables.MESSAGE_ID, message.id()));
@@ -127,23 +135,24 @@ class TicketCommands {
     if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
       process.publish(Messages.CUSTOMER_REPLIED, id, Map.of());
     } else if (ticket.status() == TicketStatus.RESOLVED) {
-      reopenWith(ticket, ticket.customer().email(), "customer replied: " + abbreviate(request.message()));
+      reopenWith(ticket, actor.name(), "customer " + ticket.customer().email() + " replied: " + abbreviate(request.message()));
     }
   }
 
   @Transactional
   void resolve(long id, Requests.Resolution request) {
     Ticket ticket = requireStatus(id, "resolve", TicketStatus.OPEN);
-    messages.save(new TicketMessage(null, id, TicketMessage.Direction.TO_CUSTOMER, ticket.ownerUsername(), request.summary(), clock.instant()));
+    String by = actor.name();
+    messages.save(new TicketMessage(null, id, TicketMessage.Direction.TO_CUSTOMER, by, request.summary(), clock.instant()));
     ticket.resolve(clock.instant());
     tickets.save(ticket);
-    process.publish(Messages.OWNER_ACTION, id, Map.of(Variables.ACTION, Actions.RESOLVE));
+    process.publish(Messages.OWNER_ACTION, id, Map.of(Variables.ACTION, Actions.RESOLVE, Variables.ACTOR, by));
   }
 
   @Transactional
   void reopen(long id, Requests.Reopen request) {
     Ticket ticket = requireStatus(id, "reopen", TicketStatus.RESOLVED);
-    reopenWith(ticket, ticket.ownerUsername(), request.reason());
+    reopenWith(ticket, actor.name(), request.reason());
   }
 
   private void reopenWith(Ticket ticket, String by, String reason) {

@@ -30,5 +30,5 @@ import org.springframework.test.context.ContextConfiguration;
       "escalation.dev-tasks.jira.webhook-secret=e2e-jira-secret"
     })
 @ContextConfiguration(initializers = EmbeddedRuntimeInitializer.class)
-@Import({CrashOnFirstDelivery.class, TestUserFilter.class})
+@Import(CrashOnFirstDelivery.class)
 public @interface EmbeddedAppTest {}

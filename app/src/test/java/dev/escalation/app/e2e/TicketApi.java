@@ -11,26 +11,54 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A plain HTTP client for the REST API, as an outside client would use it. */
+/**
+ * A plain HTTP client for the REST API, as an outside client would use it. It authenticates with
+ * HTTP Basic as {@link #DEFAULT_USER} (head of support: may act on every ticket) unless told
+ * otherwise: {@link #as(String)} for another demo login, {@link #withToken(String)} for an API
+ * token, {@link #anonymous()} for none.
+ */
 public final class TicketApi {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  public static final String DEFAULT_USER = "head1";
+  public static final String DEMO_PASSWORD = "demo";
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final String base;
-  /** Who acts; sent as X-Test-User until the security work replaces it with HTTP Basic. Null: anonymous. */
-  private final String user;
+  private final String authorization;
 
   public TicketApi(int port) {
-    this("http://localhost:" + port, null);
+    this("http://localhost:" + port, basic(DEFAULT_USER, DEMO_PASSWORD));
   }
 
-  private TicketApi(String base, String user) {
+  private TicketApi(String base, String authorization) {
     this.base = base;
-    this.user = user;
+    this.authorization = authorization;
   }
 
-  /** The same API, acting as this roster user. */
+  /** The same API as another demo login (password {@code demo}). */
   public TicketApi as(String username) {
-    return new TicketApi(base, username);
+    return new TicketApi(base, basic(username, DEMO_PASSWORD));
+  }
+
+  public TicketApi as(String username, String password) {
+    return new TicketApi(base, basic(username, password));
+  }
+
+  public TicketApi withToken(String token) {
+    return new TicketApi(base, "Bearer " + token);
+  }
+
+  /** Any Authorization header value, e.g. a malformed one. */
+  public TicketApi withAuthorization(String header) {
+    return new TicketApi(base, header);
+  }
+
+  public TicketApi anonymous() {
+    return new TicketApi(base, null);
+  }
+
+  public static String basic(String username, String password) {
+    return "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   public record Response(int status, JsonNode body, String contentType, String location) {}
@@ -40,11 +68,19 @@ public final class TicketApi {
   }
 
   public Response post(String path, Object body) {
+    return send("POST", path, body);
+  }
+
+  /** Any method; a body that is not a String is sent as JSON. */
+  public Response send(String method, String path, Object body) {
     try {
-      String text = body instanceof String s ? s : json.writeValueAsString(body);
-      return send(HttpRequest.newBuilder(URI.create(base + path))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(text)));
+      String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+          .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+      if (text != null) {
+        request.header("Content-Type", "application/json");
+      }
+      return send(request);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -132,16 +168,20 @@ public final class TicketApi {
   }
 
   private Response send(HttpRequest.Builder request) {
-    if (user != null) {
-      request.header(TestUserFilter.HEADER, user);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode body = response.body().isBlank() ? null : json.readTree(response.body());
+      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = response.body().isBlank() || !looksLikeJson(response) ? null : json.readTree(response.body());
       return new Response(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(null),
           response.headers().firstValue("Location").orElse(null));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static boolean looksLikeJson(HttpResponse<String> response) {
+    return response.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(true);
   }
 }

@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
-/** Beans that exist only in embedded mode: the engine-synced clock and the dev endpoints. */
+/** Beans that exist only in embedded mode: the engine-synced clock, the dev endpoints and the demo logins. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({DevClockController.class, DevMailboxController.class})
+@Import({DevClockController.class, DevMailboxController.class, DemoLogins.class})
 public class EmbeddedRuntimeConfiguration {
 
   @Bean

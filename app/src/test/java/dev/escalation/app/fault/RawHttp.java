@@ -2,20 +2,26 @@ package dev.escalation.app.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.escalation.app.e2e.TicketApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** HTTP without any help: any method, any content type, any bytes, and the raw answer back. */
+/**
+ * HTTP without any help: any method, any content type, any bytes, and the raw answer back.
+ * Authenticated with HTTP Basic as {@link TicketApi#DEFAULT_USER}, as every caller of the API must be.
+ */
 final class RawHttp {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
+  private final String authorization;
 
   RawHttp(int port) {
     this.base = "http://localhost:" + port;
+    this.authorization = TicketApi.basic(TicketApi.DEFAULT_USER, TicketApi.DEMO_PASSWORD);
   }
 
   record Response(String request, int status, String contentType, String text) {
@@ -47,6 +53,7 @@ final class RawHttp {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    request.header("Authorization", authorization);
     String label = method + " " + path + (contentType == null ? "" : " [" + contentType + "]")
         + (body == null ? "" : " " + (body.length() > 120 ? body.substring(0, 120) + "...(" + body.length() + " chars)" : body));
     try {

@@ -93,6 +93,7 @@ class SupportUiBrowserTest {
   @Test
   void anAgentOpensAP1TicketWorksItAndEscalatesItWithAnOverride() throws IOException {
     String subject = "UI: checkout charged twice " + System.nanoTime();
+    logIn("head1", "demo");
     browser.get("http://localhost:" + port + "/#/new");
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(testId("open-ticket-form")));
 
@@ -193,6 +194,33 @@ class SupportUiBrowserTest {
     assertThat(browserErrors()).as("errors in the browser console").isEmpty();
     screenshot("ticket-detail.png");
     finished = true;
+  }
+
+  @Test
+  void theUiNeedsALoginAndAWrongPasswordIsRefused() {
+    browser.get("http://localhost:" + port + "/#/new");
+    wait.until(ExpectedConditions.urlContains("/login"));
+    browser.findElement(By.id("username")).sendKeys("agent1");
+    browser.findElement(By.id("password")).sendKeys("wrong");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.urlContains("/login?error"));
+    assertThat(browser.getPageSource()).contains("Invalid credentials");
+    finished = true;
+  }
+
+  /** Through the login form, as a person does: every page without a session leads there. */
+  private void logIn(String username, String password) {
+    browser.get("http://localhost:" + port + "/");
+    wait.until(ExpectedConditions.urlContains("/login"));
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/"));
+    try {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("current-user"), username + " (Head of support)"));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("not logged in; browser console: " + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
+    }
   }
 
   private static void requireExecutable(Path path, String debianPackage) {

@@ -45,9 +45,9 @@ class Resolutions {
     this.clock = clock;
   }
 
-  /** Returns the end of the reopen window. */
+  /** Returns the end of the reopen window; {@code resolvedBy} is who resolved it (null: the owner). */
   @Transactional
-  Instant resolve(long ticketId) {
+  Instant resolve(long ticketId, String resolvedBy) {
     Ticket ticket = tickets.get(ticketId);
     Instant now = clock.instant();
     ticket.resolve(now);
@@ -58,7 +58,7 @@ class Resolutions {
         .map(TicketMessage::body)
         .orElse("Your request has been resolved.");
     Instant reopenDeadline = now.plus(properties.reopenWindow());
-    audit.record(ticketId, AuditEventType.RESOLVED, ticket.ownerUsername(),
+    audit.record(ticketId, AuditEventType.RESOLVED, resolvedBy == null ? ticket.ownerUsername() : resolvedBy,
         "Resolved at tier " + ticket.tier() + ": " + summary + " (can be reopened until " + times.format(reopenDeadline) + ")");
     customer.resolved(ticket, summary);
     return reopenDeadline;

@@ -3,7 +3,7 @@ package dev.escalation.workers.resolution;
 import dev.escalation.processes.TicketEscalation.JobTypes;
 import dev.escalation.processes.TicketEscalation.Variables;
 import dev.escalation.workers.job.OnceOnly;
-import dev.escalation.workers.job.TicketJob;
+import dev.escalation.workers.job.ActorJob;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
@@ -21,8 +21,8 @@ public class ResolveTicketWorker {
   }
 
   @JobWorker(type = JobTypes.RESOLVE_TICKET)
-  public Map<String, Object> resolveTicket(ActivatedJob job, @VariablesAsType TicketJob ticket) {
+  public Map<String, Object> resolveTicket(ActivatedJob job, @VariablesAsType ActorJob ticket) {
     return once.run(job, ticket.ticketId(),
-        () -> Map.of(Variables.REOPEN_DEADLINE, resolutions.resolve(ticket.ticketId()).toString()));
+        () -> Map.of(Variables.REOPEN_DEADLINE, resolutions.resolve(ticket.ticketId(), ticket.actor()).toString()));
   }
 }

@@ -3,7 +3,7 @@ package dev.escalation.workers.sla;
 import dev.escalation.processes.TicketEscalation.JobTypes;
 import dev.escalation.workers.customer.CustomerNotices;
 import dev.escalation.workers.job.OnceOnly;
-import dev.escalation.workers.job.TicketJob;
+import dev.escalation.workers.job.ActorJob;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
@@ -24,9 +24,9 @@ public class PauseSlaClocksWorker {
   }
 
   @JobWorker(type = JobTypes.PAUSE_SLA_CLOCKS)
-  public Map<String, Object> pauseSlaClocks(ActivatedJob job, @VariablesAsType TicketJob ticket) {
+  public Map<String, Object> pauseSlaClocks(ActivatedJob job, @VariablesAsType ActorJob ticket) {
     return once.run(job, ticket.ticketId(), () -> {
-      customer.waiting(clocks.pause(ticket.ticketId()));
+      customer.waiting(clocks.pause(ticket.ticketId(), ticket.actor()));
       return Map.of();
     });
   }

@@ -50,16 +50,16 @@ public class SlaClocks {
     return variables(response, resolution);
   }
 
-  /** Pauses the running clocks, keeping the business time left on each. */
+  /** Pauses the running clocks, keeping the business time left on each; {@code actor} asked the customer (null: the system). */
   @Transactional
-  public Ticket pause(long ticketId) {
+  public Ticket pause(long ticketId, String actor) {
     Ticket ticket = tickets.get(ticketId);
     Instant now = clock.instant();
     Duration responseLeft = left(ticket, ticket.responseClock(), ticket.responseDueAt(), now);
     Duration resolutionLeft = left(ticket, ticket.resolutionClock(), ticket.resolutionDueAt(), now);
     ticket.pause(responseLeft, resolutionLeft);
     tickets.save(ticket);
-    audit.record(ticketId, AuditEventType.WAITING_ON_CUSTOMER, AuditTrail.SYSTEM,
+    audit.record(ticketId, AuditEventType.WAITING_ON_CUSTOMER, actor == null ? AuditTrail.SYSTEM : actor,
         "SLA clocks paused while waiting on the customer: " + describeLeft("response", ticket.responseClock(), responseLeft)
             + ", " + describeLeft("resolution", ticket.resolutionClock(), resolutionLeft));
     return ticket;

@@ -1,0 +1,31 @@
+package dev.escalation.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/** The firewall's refusals (encoded semicolons, NUL, ...) as 400 problems. */
+class RejectedRequests implements RequestRejectedHandler {
+  private final ObjectMapper json;
+
+  RejectedRequests(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request was rejected: " + e.getMessage());
+    problem.setTitle("Invalid request");
+    problem.setType(URI.create("https://escalation.dev/problems/invalid-request"));
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}

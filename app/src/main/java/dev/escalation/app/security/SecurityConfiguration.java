@@ -1,0 +1,163 @@
+package dev.escalation.app.security;
+
+import static dev.escalation.app.security.AppRole.ADMIN;
+import static dev.escalation.app.security.AppRole.HEAD_OF_SUPPORT;
+import static dev.escalation.app.security.AppRole.MANAGER;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Clock;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+
+/**
+ * Who may call what. Deny by default: every path the app serves has a rule below, and a path
+ * without one answers 403 to everyone (401 without credentials). The table in docs/security.md
+ * is this method in words; keep both in step.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+  private static final String[] STAFF = AppRole.names(AppRole.STAFF);
+  private static final String[] STAFF_AND_ADMIN = AppRole.names(union(AppRole.STAFF, Set.of(ADMIN)));
+  private static final String[] SUPERVISORS = AppRole.names(AppRole.SUPERVISORS);
+  private static final String[] SUPERVISORS_AND_ADMIN = AppRole.names(union(AppRole.SUPERVISORS, Set.of(ADMIN)));
+  private static final String[] DEV_TASK_CLOSERS = AppRole.names(union(AppRole.SUPERVISORS, Set.of(AppRole.SPECIALIST, ADMIN)));
+
+  /** bcrypt (strength 10); successful checks are remembered for a few minutes, see RememberedPasswordChecks. */
+  @Bean
+  PasswordEncoder passwordEncoder(Clock clock) {
+    return new RememberedPasswordChecks(new BCryptPasswordEncoder(), clock);
+  }
+
+  @Bean
+  UserDetailsService userDetailsService(Accounts accounts, RecentLogins recent) {
+    return new DatabaseUserDetails(accounts, recent);
+  }
+
+  @Bean
+  RecentLogins recentLogins(Clock clock) {
+    return new RecentLogins(clock);
+  }
+
+  @Bean
+  SecurityProblems securityProblems(ObjectMapper json) {
+    return new SecurityProblems(json);
+  }
+
+  /** Requests the firewall rejects (encoded ';', '%00', ...) are 400 problems like any other bad input. */
+  @Bean
+  WebSecurityCustomizer rejectedRequestsAreProblems(ObjectMapper json) {
+    return web -> web.requestRejectedHandler(new RejectedRequests(json));
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProblems problems, Accounts accounts, JdbcClient jdbc)
+      throws Exception {
+    CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+    csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request, so the XSRF-TOKEN cookie is always there
+    TicketActionAuthorization ticketActions = new TicketActionAuthorization(jdbc);
+
+    http
+        .authorizeHttpRequests(rules -> rules
+            .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+            .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/login", "/error", "/default-ui.css").permitAll()
+            // webhooks verify their HMAC signature or shared secret themselves (issue 4, dev tasks)
+            .requestMatchers("/api/webhooks/**").permitAll()
+            // the support UI; its API calls are checked one by one below
+            .requestMatchers(GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico").authenticated()
+            .requestMatchers(GET, "/api/me").authenticated()
+            // users and API tokens
+            .requestMatchers("/api/admin/**").hasRole(ADMIN.name())
+            // roster, calendars, on-call: everyone reads, only admins change
+            .requestMatchers(GET, "/api/roster", "/api/roster/**", "/api/calendars", "/api/calendars/**", "/api/on-call",
+                "/api/on-call/**").authenticated()
+            .requestMatchers("/api/roster", "/api/roster/**", "/api/calendars", "/api/calendars/**", "/api/on-call",
+                "/api/on-call/**").hasRole(ADMIN.name())
+            // tickets: staff open them, the owner or a manager and above act on them
+            .requestMatchers(GET, "/api/tickets", "/api/tickets/**").hasAnyRole(STAFF_AND_ADMIN)
+            .requestMatchers(POST, "/api/tickets").hasAnyRole(STAFF)
+            .requestMatchers(POST, "/api/tickets/{id}/**").access(ticketActions)
+            .requestMatchers(GET, "/api/notifications", "/api/notifications/**").hasAnyRole(STAFF_AND_ADMIN)
+            .requestMatchers(GET, "/api/metrics", "/api/metrics/**").hasAnyRole(SUPERVISORS_AND_ADMIN)
+            // human tasks (refund approvals, reviews): the inbox shows what the caller may act on;
+            // the amount authority of a refund decision is checked when the task is completed
+            .requestMatchers(GET, "/api/tasks", "/api/tasks/**").hasAnyRole(STAFF)
+            .requestMatchers(POST, "/api/tasks/{id}/**").hasAnyRole(STAFF)
+            // post-resolution review answers (A3), for the team leads
+            .requestMatchers(GET, "/api/reviews", "/api/reviews/**").hasAnyRole(SUPERVISORS)
+            // dev tasks for product bugs, and pages to the on-duty manager
+            .requestMatchers(GET, "/api/dev-tasks", "/api/dev-tasks/**").hasAnyRole(STAFF_AND_ADMIN)
+            // closing a task of the internal tracker tells the customer a fix shipped: not for frontline agents
+            .requestMatchers(POST, "/api/dev-tasks/{key}/close").hasAnyRole(DEV_TASK_CLOSERS)
+            .requestMatchers(GET, "/api/pages", "/api/pages/**").hasAnyRole(STAFF_AND_ADMIN)
+            .requestMatchers(POST, "/api/pages/{id}/ack").hasAnyRole(SUPERVISORS)
+            // embedded mode's dev clock and mailbox (the endpoints do not exist in any other mode)
+            .requestMatchers("/api/dev/**").authenticated()
+            .requestMatchers(GET, "/actuator/**").hasRole(ADMIN.name())
+            .anyRequest().denyAll())
+        .formLogin(form -> form.defaultSuccessUrl("/", true).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems.api()))
+        .addFilterBefore(new BearerTokenFilter(accounts, problems.api()), BasicAuthenticationFilter.class)
+        .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+        // registered as the first default (not set outright), so that Spring still generates the login page
+        .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
+            .accessDeniedHandler(problems))
+        .csrf(csrf -> csrf
+            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRequestHandler(csrfHandler)
+            .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken));
+    return http.build();
+  }
+
+  /**
+   * Only what a browser's session authenticates needs the CSRF token: a request with an
+   * Authorization header (HTTP Basic, bearer token) cannot be forged cross-site (a foreign page
+   * cannot set that header without a CORS preflight, which this app never allows, and the app
+   * never sends a Basic challenge a browser would remember), and a request without a session is
+   * not authenticated by it. The login form always needs it (no login CSRF).
+   */
+  private static boolean needsCsrfToken(HttpServletRequest request) {
+    String method = request.getMethod();
+    if (Stream.of("GET", "HEAD", "OPTIONS", "TRACE").anyMatch(method::equals)) {
+      return false;
+    }
+    if (request.getHeader("Authorization") != null) {
+      return false;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/api/webhooks/")) {
+      return false;
+    }
+    return path.equals("/login") || request.getSession(false) != null || request.getRequestedSessionId() != null;
+  }
+
+  private static <T> Set<T> union(Set<T> a, Set<T> b) {
+    return Stream.concat(a.stream(), b.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+}
