@@ -52,11 +52,11 @@ class DevTaskTest {
 
   @Test
   void aBugsDevTaskIsFiledInTheInternalTrackerAndItsClosingTellsOwnerAndCustomerOnce() {
-    long id = openTicket("bug-internal@example.com");
-    assertThat(api.ticket(id).get("devTask").isNull()).isTrue();
-
-    enterDevTaskBranchAt(id, Elements.CREATE_DEV_TASK);
+    // the real path: triage sees a product bug, the criteria ask for a dev task, the process files it
+    long id = api.open(TicketApi.ticketRequest("P3", "TECHNICAL", "bug-internal@example.com", false,
+        "Checkout fails with error 500", "Since this morning every checkout fails with error 500."));
     await().atMost(Duration.ofSeconds(20)).until(() -> !api.ticket(id).get("devTask").isNull());
+    assertThat(api.ticket(id).get("criteria").get("ruleId").asText()).isEqualTo("product-bug-to-technical");
     JsonNode devTask = api.ticket(id).get("devTask");
     String key = devTask.get("key").asText();
     assertThat(key).matches("DEV-\\d+");
