@@ -1,5 +1,6 @@
 package dev.escalation.app.devtask;
 
+import dev.escalation.app.security.CurrentActor;
 import dev.escalation.workers.devtask.DevTask;
 import dev.escalation.workers.devtask.DevTaskState;
 import dev.escalation.workers.devtask.DevTasks;
@@ -22,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class DevTaskController {
   private final DevTasks devTasks;
   private final DevTaskClosures closures;
+  private final CurrentActor actor;
 
-  DevTaskController(DevTasks devTasks, DevTaskClosures closures) {
+  DevTaskController(DevTasks devTasks, DevTaskClosures closures, CurrentActor actor) {
     this.devTasks = devTasks;
     this.closures = closures;
+    this.actor = actor;
   }
 
   record DevTaskJson(long id, long ticketId, String tracker, String key, String url, String state, String title, String description,
@@ -57,7 +60,7 @@ class DevTaskController {
     if (task.get().state() == DevTaskState.CLOSED) {
       return problem(HttpStatus.CONFLICT, "Dev task already closed", "dev task " + key + " is already closed");
     }
-    return closures.closed(Tracker.INTERNAL, key, "dev team")
+    return closures.closed(Tracker.INTERNAL, key, actor.name())
         .<ResponseEntity<?>>map(t -> ResponseEntity.accepted().body(DevTaskJson.of(t)))
         .orElseGet(() -> problem(HttpStatus.CONFLICT, "Dev task already closed", "dev task " + key + " is already closed"));
   }

@@ -95,6 +95,8 @@ class DevTaskTest {
         && api.notifications(id, "FIX_SHIPPED_OWNER").size() == 1);
     assertThat(api.ticket(id).get("devTask").get("state").asText()).isEqualTo("CLOSED");
     assertThat(api.timelineTypes(id)).containsSubsequence("DEV_TASK_CREATED", "DEV_TASK_CLOSED", "CUSTOMER_NOTIFIED", "OWNER_NOTIFIED");
+    assertThat(api.timeline(id)).filteredOn(e -> e.get("type").asText().equals("DEV_TASK_CLOSED"))
+        .singleElement().satisfies(e -> assertThat(e.get("actor").asText()).as("who closed it").isEqualTo("head1"));
     await().atMost(Duration.ofSeconds(10)).until(() -> EmbeddedRuntime.mail().received().stream()
         .anyMatch(m -> m.to().contains("bug-internal@example.com") && m.subject().equals("A fix for your request #" + id + " has shipped")));
     assertThat(EmbeddedRuntime.mail().received())

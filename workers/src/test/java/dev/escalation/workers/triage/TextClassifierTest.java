@@ -24,6 +24,13 @@ class TextClassifierTest {
   }
 
   @Test
+  void aBusinessCustomerThreateningToLeaveSaysOur() {
+    var c = classifier.classify("This is unacceptable, we will cancel our contract!", "en");
+    assertThat(c.churnRisk()).isTrue();
+    assertThat(c.evidence()).contains("churn: cancel* our contract");
+  }
+
+  @Test
   void aNegatedKeywordDoesNotCount() {
     var c = classifier.classify("No crash so far, just a question about billing: when is the invoice sent?", "en");
     assertThat(c.bugSignal()).isFalse();
