@@ -1,6 +1,6 @@
 package dev.escalation.app.approval;
 
-import java.net.URI;
+import dev.escalation.app.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -75,9 +75,6 @@ class ApprovalProblems {
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setType(URI.create("https://escalation.dev/problems/" + type));
-    return problem;
+    return Problems.of(status, title, detail, type);
   }
 }

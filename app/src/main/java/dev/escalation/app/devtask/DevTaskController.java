@@ -1,11 +1,11 @@
 package dev.escalation.app.devtask;
 
+import dev.escalation.app.web.Problems;
 import dev.escalation.app.security.CurrentActor;
 import dev.escalation.workers.devtask.DevTask;
 import dev.escalation.workers.devtask.DevTaskState;
 import dev.escalation.workers.devtask.DevTasks;
 import dev.escalation.workers.devtask.Tracker;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -66,9 +66,6 @@ class DevTaskController {
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setType(URI.create("https://escalation.dev/problems/" + title.toLowerCase().replace(' ', '-')));
-    return ResponseEntity.status(status).body(problem);
+    return Problems.response(status, title, detail);
   }
 }

@@ -1,9 +1,9 @@
 package dev.escalation.app.paging;
 
+import dev.escalation.app.web.Problems;
 import dev.escalation.workers.paging.Page;
 import dev.escalation.workers.paging.Pages;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -58,9 +58,6 @@ class PagesController {
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setType(URI.create("https://escalation.dev/problems/" + title.toLowerCase().replace(' ', '-')));
-    return ResponseEntity.status(status).body(problem);
+    return Problems.response(status, title, detail);
   }
 }

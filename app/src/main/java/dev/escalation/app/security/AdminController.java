@@ -1,5 +1,6 @@
 package dev.escalation.app.security;
 
+import dev.escalation.app.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -85,9 +86,7 @@ class AdminController {
 
   @ExceptionHandler(AccountException.class)
   ProblemDetail refused(AccountException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("Invalid request");
-    problem.setType(URI.create("https://escalation.dev/problems/invalid-request"));
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "invalid-request");
     problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage().substring(e.field().length() + 1))));
     return problem;
   }

@@ -1,10 +1,10 @@
 package dev.escalation.app.security;
 
+import dev.escalation.app.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,9 +21,7 @@ class RejectedRequests implements RequestRejectedHandler {
 
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request was rejected: " + e.getMessage());
-    problem.setTitle("Invalid request");
-    problem.setType(URI.create("https://escalation.dev/problems/invalid-request"));
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "the request was rejected: " + e.getMessage(), "invalid-request");
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);

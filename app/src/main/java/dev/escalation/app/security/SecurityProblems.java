@@ -1,5 +1,6 @@
 package dev.escalation.app.security;
 
+import dev.escalation.app.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,9 +69,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
   private void write(HttpServletResponse response, HttpStatus status, String title, String type, String detail,
       HttpServletRequest request) throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setType(URI.create("https://escalation.dev/problems/" + type));
+    ProblemDetail problem = Problems.of(status, title, detail, type);
     try {
       problem.setInstance(URI.create(request.getRequestURI()));
     } catch (IllegalArgumentException notAUri) {

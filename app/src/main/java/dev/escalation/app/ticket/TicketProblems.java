@@ -1,6 +1,6 @@
 package dev.escalation.app.ticket;
 
-import java.net.URI;
+import dev.escalation.app.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,9 +28,6 @@ class TicketProblems {
   }
 
   static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setType(URI.create("https://escalation.dev/problems/" + type));
-    return problem;
+    return Problems.of(status, title, detail, type);
   }
 }

@@ -111,11 +111,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ClientException.class)
   ProblemDetail engineUnavailable(ClientException e) {
     log.error("the process engine refused or did not answer", e);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-        "the process engine did not accept the change, so nothing was saved: " + e.getMessage());
-    problem.setTitle("Process engine unavailable");
-    problem.setType(URI.create("https://escalation.dev/problems/engine-unavailable"));
-    return problem;
+    return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable",
+        "the process engine did not accept the change, so nothing was saved: " + e.getMessage(), "engine-unavailable");
   }
 
   private static ProblemDetail invalid(List<FieldProblem> errors) {

@@ -100,7 +100,8 @@ class EscalationBenchmark {
   private static final Path OUT = Path.of("target", "bench");
   private static final String[] CATEGORIES = {"BILLING", "TECHNICAL", "ACCOUNT", "SECURITY", "OTHER"};
   private static final String BARE_PROCESS = "bench-bare";
-  private static final int BARE_TASKS = 4; // assign-owner, start-sla-clocks, acknowledge-ticket, resolve-ticket
+  // the pipeline's service tasks: triage, apply-criteria, assign-owner, start-sla-clocks, acknowledge-ticket, resolve-ticket
+  private static final int BARE_TASKS = 6;
   private static final Duration STORM_DEADLINE = Duration.ofMinutes(5);
 
   private final int instances = size("bench.instances", 300);
@@ -179,8 +180,12 @@ class EscalationBenchmark {
     try {
       bare(warmup, bareDone);
       pipeline(warmup);
+      CpuSample bareStart = CpuSample.take();
       double bare = bare(instances, bareDone);
+      results.put("bareCpu", CpuSample.take().since(bareStart));
+      CpuSample pipelineStart = CpuSample.take();
       double pipeline = pipeline(instances);
+      results.put("pipelineCpu", CpuSample.take().since(pipelineStart)); // where the pipeline's time goes, by thread group
       double ratio = pipeline / bare;
       results.put("pipelineInstances", instances);
       results.put("bareInstancesPerSecond", round(bare));
