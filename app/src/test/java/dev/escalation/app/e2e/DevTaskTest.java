@@ -167,7 +167,8 @@ class DevTaskTest {
     assertThat(devTask.get("state").asText()).isEqualTo("CLOSED");
     assertThat(devTask.get("tracker").asText()).isEqualTo("GITHUB");
     assertThat(devTask.get("key").asText()).isEqualTo("octo/shop#" + number);
-    Thread.sleep(1500); // nothing more arrives
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10))
+        .until(() -> api.notifications(id, "FIX_SHIPPED").size() == 1); // nothing more arrives
     assertThat(api.notifications(id, "FIX_SHIPPED")).hasSize(1);
     assertThat(api.get("/api/tickets/" + id + "/timeline").body().findValuesAsText("actor")).contains("github:dev-lead");
   }

@@ -78,7 +78,7 @@ class PagingTest {
     assertThat(pageRecipients(id)).containsExactly("manager1@support.local");
 
     api.advanceClock("PT4M"); // before the re-page
-    sleep();
+    holdsFor(() -> api.notifications(id, "PAGE").size() == 1); // nothing more is sent meanwhile
     assertThat(api.notifications(id, "PAGE")).hasSize(1);
     api.advanceClock("PT2M"); // past it: manager1's second page
     await().atMost(Duration.ofSeconds(30)).until(() -> api.notifications(id, "PAGE").size() == 2);
@@ -95,7 +95,7 @@ class PagingTest {
     assertThat(ack.status()).isEqualTo(202);
     assertThat(ack.body().get("acknowledgedBy").asText()).isEqualTo("manager2");
     api.advanceClock("PT30M"); // (the tier 2 response SLA breaches meanwhile: that escalation is a new page of its own)
-    sleep();
+    holdsFor(() -> api.get("/api/pages/" + pageId).body().get("sent").size() == 3);
     JsonNode acknowledged = api.get("/api/pages/" + pageId).body();
     assertThat(acknowledged.get("state").asText()).isEqualTo("ACKNOWLEDGED");
     assertThat(acknowledged.get("sent")).as("no re-page after the acknowledgement").hasSize(3);
@@ -119,18 +119,15 @@ class PagingTest {
     assertThat(api.post("/api/pages/" + pageId + "/ack", Map.of("by", "x".repeat(65))).status()).isEqualTo(400);
 
     api.advanceClock("PT12M"); // past two re-page intervals, before the tier 2 response SLA
-    sleep();
+    holdsFor(() -> api.notifications(id, "PAGE").size() == 1); // nothing more is sent meanwhile
     assertThat(api.notifications(id, "PAGE")).hasSize(1);
     JsonNode page = api.get("/api/pages/" + pageId).body();
     assertThat(page.get("state").asText()).isEqualTo("ACKNOWLEDGED");
     assertThat(page.get("sent")).hasSize(1);
   }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(2500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /** Absence is shown by the condition holding for a while after the clock moved, not by one look. */
+  private static void holdsFor(java.util.concurrent.Callable<Boolean> condition) {
+    await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(10)).until(condition);
   }
 }
