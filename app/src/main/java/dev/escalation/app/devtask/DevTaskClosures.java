@@ -34,7 +34,7 @@ class DevTaskClosures {
   @Transactional
   Optional<DevTask> closed(Tracker tracker, String key, String actor) {
     Optional<DevTask> closed = devTasks.closedByTracker(tracker, key, actor);
-    closed.ifPresent(task -> process.publishOnce(Messages.DEV_TASK_CLOSED, task.ticketId(), "dev-task-closed:" + task.ticketId(),
+    closed.ifPresent(task -> process.publishToTicketOnce(Messages.DEV_TASK_CLOSED, task.ticketId(), "dev-task-closed:" + task.ticketId(),
         MESSAGE_TTL, Map.of(Variables.DEV_TASK_KEY, task.key())));
     return closed;
   }

@@ -23,7 +23,7 @@ class PageAcks {
   Pages.Acknowledgement acknowledge(long pageId, String by) {
     Pages.Acknowledgement result = pages.acknowledge(pageId, by);
     if (result == Pages.Acknowledgement.ACKNOWLEDGED) {
-      process.publishOnce(Messages.PAGE_ACKNOWLEDGED, pageId, "page-acknowledged:" + pageId, Duration.ofHours(1), Map.of());
+      process.publishOnce(Messages.PAGE_ACKNOWLEDGED, Long.toString(pageId), "page-acknowledged:" + pageId, Duration.ofHours(1), Map.of());
     }
     return result;
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import dev.escalation.workers.ticket.TicketRowLock;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Jobs run concurrently, so two transactions can deadlock or lose an optimistic-lock race (two
  * tickets assigned to the same least-loaded agent at once). Such a loser rolls back completely and
  * runs again at once, a few times, instead of failing the job into a retry seconds later.
+ *
+ * <p>A job on a ticket first waits for the app's command on that ticket that may still be
+ * committing ({@link TicketRowLock}), so it sees what caused it.
  */
 @Component
 public class OnceOnly {
@@ -39,11 +43,13 @@ public class OnceOnly {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Clock clock;
+  private final TicketRowLock ticketLock;
 
-  OnceOnly(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+  OnceOnly(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, TicketRowLock ticketLock) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.clock = clock;
+    this.ticketLock = ticketLock;
   }
 
   public Map<String, Object> run(ActivatedJob job, Long ticketId, Supplier<Map<String, Object>> effects) {
@@ -54,6 +60,9 @@ public class OnceOnly {
     Optional<Map<String, Object>> earlier = recorded(jobKey);
     if (earlier.isPresent()) {
       return earlier.get();
+    }
+    if (ticketId != null) {
+      ticketLock.awaitCommandsInFlight(ticketId);
     }
     for (int attempt = 1; ; attempt++) {
       try {

@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.testsupport.LedgerTest;
+import dev.escalation.workers.ticket.Category;
+import dev.escalation.workers.ticket.Customer;
+import dev.escalation.workers.ticket.Priority;
+import dev.escalation.workers.ticket.Ticket;
+import dev.escalation.workers.ticket.TicketRowLock;
+import dev.escalation.workers.ticket.Tickets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -15,12 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @LedgerTest
 class OnceOnlyTest {
   @Autowired OnceOnly once;
   @Autowired AuditTrail audit;
   @Autowired JdbcClient jdbc;
+  @Autowired Tickets tickets;
+  @Autowired TicketRowLock ticketLock;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void aRedeliveredJobGetsTheRecordedResultAndWritesNothingAgain() {
@@ -123,6 +134,52 @@ class OnceOnlyTest {
       jdbc.sql("UPDATE roster_member SET version = version + 1 WHERE username = ?").param(second).update();
       return Map.of("first", first);
     });
+  }
+
+  /**
+   * The app starts a ticket's process inside the transaction that inserts the ticket; the engine can
+   * hand the first job to a worker before that commits. The job waits for the commit and finds the ticket.
+   */
+  @Test
+  void aJobWaitsForTheUncommittedCommandOnItsTicketAndThenSeesIt() throws Exception {
+    CountDownLatch commandMayCommit = new CountDownLatch(1);
+    var inserted = new java.util.concurrent.CompletableFuture<Long>();
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Long> command = pool.submit(() -> transactions.execute(status -> {
+        Ticket ticket = tickets.save(Ticket.open(new Customer("Ines", "ines@example.com", "en", false, null), "email",
+            "Login fails", "d", Priority.P2, Category.TECHNICAL, 3, Instant.parse("2026-11-27T09:00:00Z")));
+        ticketLock.holdUntilCommit(ticket.id()); // what ProcessGateway does before it calls the engine
+        inserted.complete(ticket.id());
+        await(commandMayCommit);
+        return ticket.id();
+      }));
+      long ticketId = inserted.get(10, TimeUnit.SECONDS);
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM ticket WHERE id = ?").param(ticketId).query(Integer.class).single())
+          .as("not visible outside the command's transaction yet").isZero();
+      Future<Map<String, Object>> job = pool.submit(() -> once.run(1006L, "triage", ticketId,
+          () -> Map.of("subject", tickets.get(ticketId).subject())));
+
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+          "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'").query(Integer.class).single() == 1);
+      assertThat(job).as("the job waits while the command is uncommitted").isNotDone();
+
+      commandMayCommit.countDown();
+      assertThat(command.get(10, TimeUnit.SECONDS)).isEqualTo(ticketId);
+      assertThat(job.get(10, TimeUnit.SECONDS)).containsEntry("subject", "Login fails");
+    } finally {
+      commandMayCommit.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
