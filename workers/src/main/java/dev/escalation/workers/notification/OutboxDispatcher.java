@@ -72,8 +72,23 @@ public class OutboxDispatcher {
   @Scheduled(fixedDelayString = "${escalation.outbox.poll-interval:PT1S}")
   void poll() {
     if (properties.enabled()) {
-      dispatchDue();
+      drain();
     }
+  }
+
+  /**
+   * Dispatches rounds until one handles less than a full batch: a backlog (the notices of a breach
+   * storm) goes out at the mail server's pace, not one batch per poll interval. Rows that fail
+   * unexpectedly or that another dispatcher claimed do not count, so this always ends.
+   */
+  public int drain() {
+    int handled = 0;
+    int round;
+    do {
+      round = dispatchDue();
+      handled += round;
+    } while (round >= properties.batchSize());
+    return handled;
   }
 
   /**

@@ -118,6 +118,21 @@ class OutboxDispatcherTest {
   }
 
   @Test
+  void aBacklogLargerThanABatchIsDrainedInOnePollNotOneBatchPerInterval() {
+    long ticket = TICKETS.incrementAndGet();
+    for (int i = 0; i < 120; i++) {
+      enqueue(ticket, "storm" + i + "@example.com", "Customer " + i, Channel.EMAIL, "[#" + ticket + "] Escalated " + i, "Body " + i);
+    }
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(dispatcher.drain()).isEqualTo(120); // batch size 50: rounds of 50, 50, 20
+    assertThat(MAIL.received()).hasSize(120);
+    assertThat(notifications.findAll()).filteredOn(n -> n.ticketId() != null && n.ticketId() == ticket)
+        .hasSize(120).allSatisfy(n -> assertThat(n.status()).isEqualTo(NotificationStatus.SENT));
+    assertThat(dispatcher.drain()).isZero();
+  }
+
+  @Test
   void aChannelWithoutAdapterIsUndeliverableNotSent() {
     long ticket = TICKETS.incrementAndGet();
     Notification row = enqueue(ticket, "+4915112345678", "Bob", Channel.WHATSAPP, "Update", "Your ticket was escalated");
