@@ -182,18 +182,29 @@ class EscalationBenchmark {
       pipeline(warmup);
       CpuSample bareStart = CpuSample.take();
       double bare = bare(instances, bareDone);
-      results.put("bareCpu", CpuSample.take().since(bareStart));
+      CpuSample bareEnd = CpuSample.take();
+      results.put("bareCpu", bareEnd.since(bareStart));
       CpuSample pipelineStart = CpuSample.take();
       double pipeline = pipeline(instances);
-      results.put("pipelineCpu", CpuSample.take().since(pipelineStart)); // where the pipeline's time goes, by thread group
+      CpuSample pipelineEnd = CpuSample.take();
+      results.put("pipelineCpu", pipelineEnd.since(pipelineStart)); // where the pipeline's time goes, by thread group
       double ratio = pipeline / bare;
+      // The engine processes every command on one thread: however cheap the workers, the pipeline
+      // cannot beat the bare rate by more than the ratio of the engine's CPU per instance.
+      double bareEngineMillis = bareEnd.engineMillis(bareStart) / instances;
+      double pipelineEngineMillis = pipelineEnd.engineMillis(pipelineStart) / instances;
+      results.put("bareEngineCpuMillisPerInstance", round(bareEngineMillis));
+      results.put("pipelineEngineCpuMillisPerTicket", round(pipelineEngineMillis));
+      results.put("pipelineVsBareEngineBoundRatio", round(bareEngineMillis / pipelineEngineMillis));
       results.put("pipelineInstances", instances);
       results.put("bareInstancesPerSecond", round(bare));
       results.put("pipelineTicketsPerSecond", round(pipeline));
       results.put("pipelineVsBareRatio", round(ratio));
       row("pipeline throughput (open → resolve-ticket done)", fmt(pipeline) + " tickets/s", "", instances + " tickets");
       row("bare engine throughput (" + BARE_TASKS + " no-op service tasks)", fmt(bare) + " instances/s", "", instances + " instances");
-      row("pipeline / bare", fmt(ratio), "", "same engine, same worker settings");
+      row("pipeline / bare", fmt(ratio), "≥ 0.7", "same engine, same worker settings");
+      row("engine CPU per pipeline ticket / per bare instance", fmt(pipelineEngineMillis) + " / " + fmt(bareEngineMillis) + " ms",
+          "", "the ratio's ceiling on one engine thread: " + fmt(bareEngineMillis / pipelineEngineMillis));
     } finally {
       workers.forEach(JobWorker::close);
     }
@@ -359,7 +370,13 @@ class EscalationBenchmark {
         && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
-    results.put("breachStormCpu", CpuSample.take().since(cpuBefore));
+    Map<String, Object> stormCpu = CpuSample.take().since(cpuBefore);
+    results.put("breachStormCpu", stormCpu);
+    // all the CPU the storm used (app, engine, MariaDB), spread over every core: no schedule of this
+    // work could finish sooner on this machine
+    long stormCpuMillis = (Long) stormCpu.get("jvmCpuMillis") + (Long) stormCpu.get("databaseCpuMillis");
+    results.put("breachStormCpuMillisPerTicket", round((double) stormCpuMillis / storm));
+    results.put("breachStormCpuFloorMillis", stormCpuMillis / Runtime.getRuntime().availableProcessors());
     record Done(long id, Timestamp breached, Timestamp handoff, Timestamp escalatedAudit, Timestamp notice) {}
     List<Done> rows = jdbc.sql("""
         SELECT t.id,
@@ -417,6 +434,9 @@ class EscalationBenchmark {
     row("breach storm: breach recorded (SLA_BREACHED), p50 / p99", ms(results.get("breachStormBreachRecordedP50Millis")) + " / "
         + ms(results.get("breachStormBreachRecordedP99Millis")), "", "timer fired + record-sla-breach job");
     row("breach storm: missed (not done in 5 min)", String.valueOf(missed), "0", "");
+    row("breach storm: CPU per ticket (app + engine + MariaDB) / that CPU over all cores",
+        ms(results.get("breachStormCpuMillisPerTicket")) + " / " + ms(results.get("breachStormCpuFloorMillis")), "",
+        "the least time this work can take here");
     engineFloor();
   }
 
@@ -514,6 +534,12 @@ class EscalationBenchmark {
           .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
           .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
       return new CpuSample(System.nanoTime(), byName, db);
+    }
+
+    /** CPU of the engine's actor threads (its stream processor among them) since {@code before}. */
+    double engineMillis(CpuSample before) {
+      return threadNanos.entrySet().stream().filter(e -> e.getKey().startsWith("zb-actors"))
+          .mapToLong(e -> e.getValue() - before.threadNanos.getOrDefault(e.getKey(), 0L)).sum() / 1e6;
     }
 
     Map<String, Object> since(CpuSample before) {
