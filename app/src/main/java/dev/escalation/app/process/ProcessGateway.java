@@ -3,7 +3,7 @@ package dev.escalation.app.process;
 import dev.escalation.processes.TicketEscalation;
 import dev.escalation.processes.TicketEscalation.AssignmentReasons;
 import dev.escalation.processes.TicketEscalation.Variables;
-import dev.escalation.workers.ticket.TicketRowLock;
+import dev.escalation.workers.job.TicketRowLock;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.util.Map;

@@ -10,7 +10,6 @@ import dev.escalation.workers.ticket.Category;
 import dev.escalation.workers.ticket.Customer;
 import dev.escalation.workers.ticket.Priority;
 import dev.escalation.workers.ticket.Ticket;
-import dev.escalation.workers.ticket.TicketRowLock;
 import dev.escalation.workers.ticket.Tickets;
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.escalation.workers.ticket;
+package dev.escalation.workers.job;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
