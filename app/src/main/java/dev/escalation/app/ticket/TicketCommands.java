@@ -7,6 +7,7 @@ import dev.escalation.processes.TicketEscalation.Messages;
 import dev.escalation.processes.TicketEscalation.Variables;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.handoff.FirstResponses;
 import dev.escalation.workers.handoff.HandoffNote;
 import dev.escalation.workers.handoff.HandoffNoteRepository;
 import dev.escalation.workers.ticket.Customer;
@@ -35,20 +36,22 @@ class TicketCommands {
   private final TicketMessageRepository messages;
   private final HandoffNoteRepository notes;
   private final AuditTrail audit;
+  private final FirstResponses firstResponses;
   private final ProcessGateway process;
   private final TicketProperties properties;
   private final Clock clock;
   private final CurrentActor actor;
 
   TicketCommands(TicketRepository tickets, ResolutionAttemptRepository attempts, TicketMessageRepository messages,
-      HandoffNoteRepository notes, AuditTrail audit, ProcessGateway process, TicketProperties properties, Clock clock,
-      CurrentActor actor) {
+      HandoffNoteRepository notes, AuditTrail audit, FirstResponses firstResponses, ProcessGateway process,
+      TicketProperties properties, Clock clock, CurrentActor actor) {
     this.actor = actor;
     this.tickets = tickets;
     this.attempts = attempts;
     this.messages = messages;
     this.notes = notes;
     this.audit = audit;
+    this.firstResponses = firstResponses;
     this.process = process;
     this.properties = properties;
     this.clock = clock;
@@ -76,6 +79,7 @@ class TicketCommands {
     ticket.ownerResponded();
     tickets.save(ticket);
     audit.record(id, AuditEventType.ATTEMPT_RECORDED, by, "Tier " + ticket.tier() + ": " + request.note());
+    firstResponses.update(id);
     process.publish(Messages.OWNER_ACTION, id, Map.of(Variables.ACTION, Actions.ATTEMPT, Variables.ACTOR, by));
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.escalation.app.e2e.EmbeddedAppTest;
 import dev.escalation.app.e2e.TicketApi;
+import dev.escalation.workers.handoff.FirstResponses;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * The metrics over a hand-made ledger with known answers, written straight into the database in
- * March 2020, a window no other test's tickets fall into (they are opened "now").
+ * March 2020, a window no other test's tickets fall into (they are opened "now"). The moments the
+ * app stamps when it writes an escalation or an owner action are written as the app writes them:
+ * the ticket's by the fixture (as {@code Ticket.escalateTo} sets them), the handoff's first response
+ * by the app's own {@link FirstResponses}.
  */
 @EmbeddedAppTest
 class EscalationMetricsTest {
@@ -26,6 +30,7 @@ class EscalationMetricsTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired FirstResponses firstResponses;
   TicketApi api;
 
   @BeforeEach
@@ -181,16 +186,19 @@ class EscalationMetricsTest {
         VALUES (?, 'system', TRUE, 'FUNCTIONAL', 'metrics test', 'nothing', 'an answer', ?)
         """).params(ticketId, at(at)).update(note, "id");
     jdbc.sql("""
-        INSERT INTO escalation (ticket_id, handoff_note_id, escalation_type, cause, from_tier, to_tier, from_owner, to_owner,
-                                reescalation, escalated_at)
-        VALUES (?, ?, 'FUNCTIONAL', 'RESPONSE_SLA_BREACHED', ?, ?, ?, ?, ?, ?)
-        """).params(ticketId, note.getKey().longValue(), fromTier, toTier, fromOwner, toOwner, reescalation, at(at)).update();
+        INSERT INTO escalation (ticket_id, ticket_opened_at, handoff_note_id, escalation_type, cause, from_tier, to_tier, from_owner,
+                                to_owner, reescalation, escalated_at)
+        SELECT t.id, t.opened_at, ?, 'FUNCTIONAL', 'RESPONSE_SLA_BREACHED', ?, ?, ?, ?, ?, ? FROM ticket t WHERE t.id = ?
+        """).params(note.getKey().longValue(), fromTier, toTier, fromOwner, toOwner, reescalation, at(at), ticketId).update();
+    jdbc.sql("UPDATE ticket SET first_escalated_at = COALESCE(first_escalated_at, ?), escalated_to_tier_at = ? WHERE id = ?")
+        .params(at(at), at(at), ticketId).update();
     audit(ticketId, at, "ESCALATED", "system");
   }
 
   private void audit(long ticketId, String at, String type, String actor) {
     jdbc.sql("INSERT INTO audit_event (ticket_id, at, type, actor, detail) VALUES (?, ?, ?, ?, 'metrics test')")
         .params(ticketId, at(at), type, actor).update();
+    firstResponses.update(ticketId);
   }
 
   private static Timestamp at(String instant) {

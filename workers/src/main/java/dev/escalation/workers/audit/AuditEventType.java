@@ -1,6 +1,10 @@
 package dev.escalation.workers.audit;
 
-/** What a timeline entry records (H6). */
+/**
+ * What a timeline entry records (H6). {@code ATTEMPT_RECORDED}, {@code RESOLVED} and
+ * {@code WAITING_ON_CUSTOMER} can answer a handoff (M4): whoever records one also calls
+ * {@code handoff.FirstResponses#update} in the same transaction.
+ */
 public enum AuditEventType {
   TICKET_OPENED,
   OWNER_ASSIGNED,

@@ -10,6 +10,7 @@ import dev.escalation.workers.ticket.TicketMessageRepository;
 import dev.escalation.workers.ticket.Tickets;
 import dev.escalation.workers.ticket.Times;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -99,9 +100,10 @@ public class Handoffs {
     int from = ticket.tier();
     int to = targetTier(from, ticket.maxTier(), type);
     String cause = note.automatic() ? causeOf(note) : Escalation.MANUAL;
-    escalations.save(new Escalation(null, ticketId, note.id(), type, cause, from, to, ticket.ownerUsername(), null,
-        ticket.reescalationCount() > 0, clock.instant()));
-    ticket.escalateTo(to);
+    Instant now = clock.instant();
+    escalations.save(new Escalation(null, ticketId, ticket.openedAt(), note.id(), type, cause, from, to, ticket.ownerUsername(), null,
+        ticket.reescalationCount() > 0, now));
+    ticket.escalateTo(to, now);
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.ESCALATED, note.automatic() ? AuditTrail.SYSTEM : note.author(),
         "Tier " + from + " -> tier " + to + " (" + type.name().toLowerCase() + ", " + cause.toLowerCase().replace('_', ' ')

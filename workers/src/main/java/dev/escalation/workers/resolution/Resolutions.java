@@ -3,6 +3,7 @@ package dev.escalation.workers.resolution;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.customer.CustomerNotices;
+import dev.escalation.workers.handoff.FirstResponses;
 import dev.escalation.workers.notification.Channel;
 import dev.escalation.workers.notification.NotificationKind;
 import dev.escalation.workers.notification.Outbox;
@@ -28,18 +29,20 @@ class Resolutions {
   private final CustomerNotices customer;
   private final Outbox outbox;
   private final AuditTrail audit;
+  private final FirstResponses firstResponses;
   private final TicketProperties properties;
   private final Times times;
   private final Clock clock;
 
   Resolutions(Tickets tickets, TicketMessageRepository messages, RosterRepository roster, CustomerNotices customer, Outbox outbox,
-      AuditTrail audit, TicketProperties properties, Times times, Clock clock) {
+      AuditTrail audit, FirstResponses firstResponses, TicketProperties properties, Times times, Clock clock) {
     this.tickets = tickets;
     this.messages = messages;
     this.roster = roster;
     this.customer = customer;
     this.outbox = outbox;
     this.audit = audit;
+    this.firstResponses = firstResponses;
     this.properties = properties;
     this.times = times;
     this.clock = clock;
@@ -60,6 +63,7 @@ class Resolutions {
     Instant reopenDeadline = now.plus(properties.reopenWindow());
     audit.record(ticketId, AuditEventType.RESOLVED, resolvedBy == null ? ticket.ownerUsername() : resolvedBy,
         "Resolved at tier " + ticket.tier() + ": " + summary + " (can be reopened until " + times.format(reopenDeadline) + ")");
+    firstResponses.update(ticketId);
     customer.resolved(ticket, summary);
     return reopenDeadline;
   }

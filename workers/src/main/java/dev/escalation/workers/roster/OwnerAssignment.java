@@ -3,6 +3,7 @@ package dev.escalation.workers.roster;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.handoff.EscalationRepository;
+import dev.escalation.workers.handoff.FirstResponses;
 import dev.escalation.workers.handoff.TicketHistory;
 import dev.escalation.workers.notification.Channel;
 import dev.escalation.workers.notification.NotificationKind;
@@ -20,17 +21,19 @@ public class OwnerAssignment {
   private final OwnerSelector selector;
   private final RosterRepository roster;
   private final EscalationRepository escalations;
+  private final FirstResponses firstResponses;
   private final TicketHistory history;
   private final AuditTrail audit;
   private final Outbox outbox;
   private final Clock clock;
 
   OwnerAssignment(Tickets tickets, OwnerSelector selector, RosterRepository roster, EscalationRepository escalations,
-      TicketHistory history, AuditTrail audit, Outbox outbox, Clock clock) {
+      FirstResponses firstResponses, TicketHistory history, AuditTrail audit, Outbox outbox, Clock clock) {
     this.tickets = tickets;
     this.selector = selector;
     this.roster = roster;
     this.escalations = escalations;
+    this.firstResponses = firstResponses;
     this.history = history;
     this.audit = audit;
     this.outbox = outbox;
@@ -50,7 +53,10 @@ public class OwnerAssignment {
     tickets.save(ticket);
     escalations.findFirstByTicketIdOrderByIdDesc(ticketId)
         .filter(e -> e.toOwner() == null)
-        .ifPresent(e -> escalations.save(e.handedTo(owner.username())));
+        .ifPresent(e -> {
+          escalations.save(e.handedTo(owner.username()));
+          firstResponses.update(ticketId); // the new owner may have acted before the assignment
+        });
 
     audit.record(ticketId, AuditEventType.OWNER_ASSIGNED, AuditTrail.SYSTEM,
         owner.displayName() + " (" + owner.username() + ", tier " + owner.tier() + ") owns the ticket at tier "

@@ -4,6 +4,7 @@ import dev.escalation.processes.TicketEscalation.Clocks;
 import dev.escalation.processes.TicketEscalation.Variables;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.handoff.FirstResponses;
 import dev.escalation.workers.ticket.ClockState;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.Tickets;
@@ -25,13 +26,15 @@ public class SlaClocks {
   private final Tickets tickets;
   private final SlaCalculator calculator;
   private final AuditTrail audit;
+  private final FirstResponses firstResponses;
   private final Times times;
   private final Clock clock;
 
-  SlaClocks(Tickets tickets, SlaCalculator calculator, AuditTrail audit, Times times, Clock clock) {
+  SlaClocks(Tickets tickets, SlaCalculator calculator, AuditTrail audit, FirstResponses firstResponses, Times times, Clock clock) {
     this.tickets = tickets;
     this.calculator = calculator;
     this.audit = audit;
+    this.firstResponses = firstResponses;
     this.times = times;
     this.clock = clock;
   }
@@ -62,6 +65,7 @@ public class SlaClocks {
     audit.record(ticketId, AuditEventType.WAITING_ON_CUSTOMER, actor == null ? AuditTrail.SYSTEM : actor,
         "SLA clocks paused while waiting on the customer: " + describeLeft("response", ticket.responseClock(), responseLeft)
             + ", " + describeLeft("resolution", ticket.resolutionClock(), resolutionLeft));
+    firstResponses.update(ticketId);
     return ticket;
   }
 

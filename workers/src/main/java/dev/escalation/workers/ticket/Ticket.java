@@ -44,6 +44,8 @@ public class Ticket {
   private Instant openedAt;
   private Instant resolvedAt;
   private Instant closedAt;
+  private Instant firstEscalatedAt;
+  private Instant escalatedToTierAt;
 
   @PersistenceCreator
   Ticket() {}
@@ -140,9 +142,14 @@ public class Ticket {
     this.targetGroup = targetGroup;
   }
 
-  public void escalateTo(int newTier) {
+  /** The handoff at {@code at} moves the ticket up to {@code newTier}. */
+  public void escalateTo(int newTier, Instant at) {
     tier = newTier;
     escalationCount++;
+    escalatedToTierAt = at;
+    if (firstEscalatedAt == null) {
+      firstEscalatedAt = at;
+    }
   }
 
   /** The owner asked the customer something; the pause worker then stops the clocks. */
@@ -292,5 +299,19 @@ public class Ticket {
 
   public Instant closedAt() {
     return closedAt;
+  }
+
+  /** When the ticket was first escalated (M2 time to escalation ends there); null while never escalated. */
+  public Instant firstEscalatedAt() {
+    return firstEscalatedAt;
+  }
+
+  /**
+   * When the escalation into the current tier happened (M4 resolution time by tier starts there);
+   * null at tier 1 and when the criteria started the ticket above tier 1. Tiers only go up, and only
+   * by escalation after opening, so this is also the ticket's latest escalation.
+   */
+  public Instant escalatedToTierAt() {
+    return escalatedToTierAt;
   }
 }
