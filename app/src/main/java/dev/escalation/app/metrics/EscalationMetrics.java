@@ -14,22 +14,33 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The escalation metrics (product rules M1-M4) over the tickets <em>opened</em> in a window
- * {@code [from, to)}: every figure is about that cohort of tickets. All of it is computed in SQL,
- * on the covering indexes of {@code V2__metrics_indexes.sql}; Java only divides.
+ * {@code [from, to)}: every figure is about that cohort of tickets. All of it is computed in SQL, as
+ * range scans of the covering indexes of {@code V9__metrics_moments.sql} (the tickets opened in the
+ * window; their escalations), on moments the ledger stamps when they happen; Java only divides.
  *
  * <ul>
  *   <li>M1 escalation rate: share of the tickets opened in the window that were escalated at least
  *       once, with an alert flag above {@code escalation.metrics.alert-threshold};
- *   <li>time to escalation: opening to the first escalation, average and p50/p90 (nearest rank,
- *       {@code PERCENTILE_DISC}), in seconds;
- *   <li>M2 re-escalation rate: reopened tickets ({@code reescalation_count > 0}) among the resolved or
- *       closed ones; and the share of reopened tickets that were escalated again after a reopen;
- *   <li>M3 resolution time by tier: from arriving at the tier the ticket was resolved at (opening for
- *       tier 1, the escalation into the tier otherwise) to {@code resolved_at};
- *   <li>M4 escalation response time: from a handoff to the new owner's first action, the first
- *       {@code ATTEMPT_RECORDED} or {@code RESOLVED} by that owner, or {@code WAITING_ON_CUSTOMER}
- *       (recorded by the system when the owner asked the customer), before the next handoff.
+ *   <li>M2 time to escalation: opening to the first escalation ({@code ticket.first_escalated_at}),
+ *       average and p50/p90 (nearest rank, {@code PERCENTILE_DISC}), in seconds;
+ *   <li>M3 re-escalation rate: reopened tickets ({@code reescalation_count > 0}) among the resolved or
+ *       closed ones; and the share of reopened tickets that were escalated again after a reopen (an
+ *       escalation flagged {@code reescalation});
+ *   <li>M4 resolution time by tier: from arriving at the tier the ticket was resolved at (opening for
+ *       tier 1, the escalation into the tier otherwise: {@code ticket.escalated_to_tier_at}, counted
+ *       when it came before {@code resolved_at}) to {@code resolved_at}; tickets the criteria started
+ *       above tier 1 and resolved there have no such escalation and are not counted;
+ *   <li>M4 escalation response time: from a handoff to the new owner's first action
+ *       ({@code escalation.first_response_at}), the first {@code ATTEMPT_RECORDED} or {@code RESOLVED}
+ *       by that owner, or {@code WAITING_ON_CUSTOMER} (recorded by the system when the owner asked
+ *       the customer), before the next handoff; handoffs without an owner yet are not counted.
  * </ul>
+ *
+ * <p>The stamps are written with what they stamp: an escalation, its ticket's count and moments and
+ * its {@code ticket_opened_at} in one transaction ({@code Handoffs}), flagged {@code reescalation}
+ * only once the ticket was reopened; the first response wherever an owner action is recorded
+ * ({@code FirstResponses}). {@code EscalationMetricsReferenceTest} holds the figures equal to the SQL
+ * before V9, which derived every moment from the escalations and the audit trail at query time.
  */
 @Service
 @Transactional(readOnly = true)
@@ -42,71 +53,44 @@ public class EscalationMetrics {
              COALESCE(SUM(t.escalation_count > 0), 0) AS escalated,
              COALESCE(SUM(t.status IN ('RESOLVED', 'CLOSED')), 0) AS resolved_or_closed,
              COALESCE(SUM(t.status IN ('RESOLVED', 'CLOSED') AND t.reescalation_count > 0), 0) AS resolved_reopened,
-             COALESCE(SUM(t.reescalation_count > 0), 0) AS reopened,
-             COALESCE(SUM(t.reescalation_count > 0
-                 AND EXISTS (SELECT 1 FROM escalation e WHERE e.ticket_id = t.id AND e.reescalation)), 0) AS reopened_escalated_again
+             COALESCE(SUM(t.reescalation_count > 0), 0) AS reopened
       FROM ticket t
       WHERE t.opened_at >= :from AND t.opened_at < :to
       """;
-
-  // The derived tables below are grouped or limited, so MariaDB materializes them once instead of
-  // merging them into the outer query (which would evaluate their subqueries once per reference).
 
   static final String TIME_TO_ESCALATION = """
       SELECT COUNT(*) OVER () AS escalated,
              AVG(f.micros) OVER () AS avg_micros,
              PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY f.micros) OVER () AS p50_micros,
              PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY f.micros) OVER () AS p90_micros
-      FROM (SELECT TIMESTAMPDIFF(MICROSECOND, t.opened_at, MIN(e.escalated_at)) AS micros
-            FROM ticket t JOIN escalation e ON e.ticket_id = t.id
-            WHERE t.opened_at >= :from AND t.opened_at < :to AND t.escalation_count > 0
-            GROUP BY t.id, t.opened_at) f
+      FROM (SELECT TIMESTAMPDIFF(MICROSECOND, t.opened_at, t.first_escalated_at) AS micros
+            FROM ticket t
+            WHERE t.opened_at >= :from AND t.opened_at < :to AND t.first_escalated_at IS NOT NULL) f
       LIMIT 1
       """;
 
   static final String RESOLUTION_TIME_BY_TIER = """
-      SELECT r.tier, COUNT(*) AS resolved, AVG(r.micros) AS avg_micros
-      FROM (SELECT t.tier,
-                   TIMESTAMPDIFF(MICROSECOND,
-                       CASE WHEN t.tier = 1 THEN t.opened_at
-                            ELSE (SELECT MAX(e.escalated_at) FROM escalation e
-                                  WHERE e.ticket_id = t.id AND e.to_tier = t.tier AND e.escalated_at <= t.resolved_at)
-                       END,
-                       t.resolved_at) AS micros
-            FROM ticket t
-            WHERE t.opened_at >= :from AND t.opened_at < :to
-              AND t.status IN ('RESOLVED', 'CLOSED') AND t.resolved_at IS NOT NULL
-            LIMIT 18446744073709551615) r
-      WHERE r.micros IS NOT NULL
-      GROUP BY r.tier
-      ORDER BY r.tier
+      SELECT t.tier, COUNT(*) AS resolved,
+             AVG(TIMESTAMPDIFF(MICROSECOND, IF(t.tier = 1, t.opened_at, t.escalated_to_tier_at), t.resolved_at)) AS avg_micros
+      FROM ticket t
+      WHERE t.opened_at >= :from AND t.opened_at < :to
+        AND t.status IN ('RESOLVED', 'CLOSED') AND t.resolved_at IS NOT NULL
+        AND (t.tier = 1 OR t.escalated_to_tier_at <= t.resolved_at)
+      GROUP BY t.tier
+      ORDER BY t.tier
       """;
 
   /**
-   * The new owner's first action after each handoff: the earliest of their attempts, their
-   * resolutions and the pauses (one index lookup each on audit_owner_action), counted only when it
-   * came before the next handoff.
+   * The escalations of the tickets opened in the window: the handoffs with an owner, the answered
+   * ones and their response time (M4), and the tickets escalated again after a reopen (M3).
    */
-  static final String ESCALATION_RESPONSE = """
-      SELECT COUNT(*) AS handoffs, COUNT(r.micros) AS answered, AVG(r.micros) AS avg_micros
-      FROM (SELECT CASE WHEN x.first_action_at < COALESCE(x.next_at, TIMESTAMP'9999-12-31 00:00:00')
-                        THEN TIMESTAMPDIFF(MICROSECOND, x.escalated_at, x.first_action_at) END AS micros
-            FROM (SELECT h.escalated_at, h.next_at,
-                         LEAST(COALESCE(MIN(attempt.at), TIMESTAMP'9999-12-31 00:00:00'),
-                               COALESCE(MIN(resolution.at), TIMESTAMP'9999-12-31 00:00:00'),
-                               COALESCE(MIN(pause.at), TIMESTAMP'9999-12-31 00:00:00')) AS first_action_at
-                  FROM (SELECT e.id, e.ticket_id, e.escalated_at, e.to_owner,
-                               LEAD(e.escalated_at) OVER (PARTITION BY e.ticket_id ORDER BY e.escalated_at, e.id) AS next_at
-                        FROM ticket t JOIN escalation e ON e.ticket_id = t.id
-                        WHERE t.opened_at >= :from AND t.opened_at < :to AND t.escalation_count > 0) h
-                  LEFT JOIN audit_event attempt ON attempt.ticket_id = h.ticket_id AND attempt.type = 'ATTEMPT_RECORDED'
-                       AND attempt.actor = h.to_owner AND attempt.at >= h.escalated_at
-                  LEFT JOIN audit_event resolution ON resolution.ticket_id = h.ticket_id AND resolution.type = 'RESOLVED'
-                       AND resolution.actor = h.to_owner AND resolution.at >= h.escalated_at
-                  LEFT JOIN audit_event pause ON pause.ticket_id = h.ticket_id AND pause.type = 'WAITING_ON_CUSTOMER'
-                       AND pause.at >= h.escalated_at
-                  WHERE h.to_owner IS NOT NULL
-                  GROUP BY h.id, h.escalated_at, h.next_at) x) r
+  static final String ESCALATIONS = """
+      SELECT COUNT(e.to_owner) AS handoffs,
+             COUNT(IF(e.to_owner IS NULL, NULL, e.first_response_at)) AS answered,
+             AVG(IF(e.to_owner IS NULL, NULL, TIMESTAMPDIFF(MICROSECOND, e.escalated_at, e.first_response_at))) AS avg_micros,
+             COUNT(DISTINCT IF(e.reescalation, e.ticket_id, NULL)) AS escalated_again
+      FROM escalation e
+      WHERE e.ticket_opened_at >= :from AND e.ticket_opened_at < :to
       """;
 
   private final JdbcClient jdbc;
@@ -125,19 +109,21 @@ public class EscalationMetrics {
   /** M1. {@code rate} is null when no ticket was opened in the window. */
   public record EscalationRate(long ticketsOpened, long ticketsEscalated, Double rate, double alertThreshold, boolean alert) {}
 
-  /** Opening to first escalation, in seconds; null figures when nothing was escalated. */
+  /** M2: opening to first escalation, in seconds; null figures when nothing was escalated. */
   public record TimeToEscalation(long escalatedTickets, Double averageSeconds, Double p50Seconds, Double p90Seconds) {}
 
-  /** M2. Rates are null when their denominator is zero. */
+  /** M3. Rates are null when their denominator is zero. */
   public record Reescalation(
       long resolvedOrClosed, long resolvedOrClosedReopened, Double rate,
       long reopened, long reopenedEscalatedAgain, Double reopenedEscalatedAgainRate) {}
 
-  /** M3, for one tier: the tickets resolved at that tier and their average time there. */
+  /** M4, for one tier: the tickets resolved at that tier and their average time there. */
   public record TierResolution(int tier, long resolvedTickets, double averageSeconds) {}
 
   /** M4. {@code answered}: handoffs whose new owner acted; the average is over those. */
   public record EscalationResponse(long handoffs, long answered, Double averageSeconds) {}
+
+  private record Escalations(EscalationResponse response, long escalatedAgain) {}
 
   public record Report(
       Window window, EscalationRate escalationRate, TimeToEscalation timeToEscalation, Reescalation reescalation,
@@ -158,12 +144,15 @@ public class EscalationMetrics {
 
     var tickets = jdbc.sql(TICKETS).param("from", f).param("to", t).query((rs, n) -> new long[] {
         rs.getLong("opened"), rs.getLong("escalated"), rs.getLong("resolved_or_closed"), rs.getLong("resolved_reopened"),
-        rs.getLong("reopened"), rs.getLong("reopened_escalated_again")}).single();
+        rs.getLong("reopened")}).single();
+    var escalations = jdbc.sql(ESCALATIONS).param("from", f).param("to", t).query((rs, n) -> new Escalations(
+        new EscalationResponse(rs.getLong("handoffs"), rs.getLong("answered"), seconds(rs, "avg_micros")),
+        rs.getLong("escalated_again"))).single();
     Double rate = ratio(tickets[1], tickets[0]);
     var escalationRate = new EscalationRate(tickets[0], tickets[1], rate, properties.alertThreshold(),
         rate != null && rate > properties.alertThreshold());
     var reescalation = new Reescalation(tickets[2], tickets[3], ratio(tickets[3], tickets[2]),
-        tickets[4], tickets[5], ratio(tickets[5], tickets[4]));
+        tickets[4], escalations.escalatedAgain(), ratio(escalations.escalatedAgain(), tickets[4]));
 
     var timeToEscalation = jdbc.sql(TIME_TO_ESCALATION).param("from", f).param("to", t)
         .query((rs, n) -> new TimeToEscalation(rs.getLong("escalated"), seconds(rs, "avg_micros"),
@@ -175,11 +164,7 @@ public class EscalationMetrics {
         .query((rs, n) -> new TierResolution(rs.getInt("tier"), rs.getLong("resolved"), seconds(rs, "avg_micros")))
         .list();
 
-    var response = jdbc.sql(ESCALATION_RESPONSE).param("from", f).param("to", t)
-        .query((rs, n) -> new EscalationResponse(rs.getLong("handoffs"), rs.getLong("answered"), seconds(rs, "avg_micros")))
-        .single();
-
-    return new Report(new Window(from, to), escalationRate, timeToEscalation, reescalation, byTier, response);
+    return new Report(new Window(from, to), escalationRate, timeToEscalation, reescalation, byTier, escalations.response());
   }
 
   private static Double ratio(long part, long whole) {
