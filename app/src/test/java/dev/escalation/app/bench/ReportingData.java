@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A year of ledger for the reporting benchmark: tickets opened at an even pace up to {@code end},
  * with the escalations, handoff notes and audit trail the app would have written for them
  * (first escalations, escalations to management, reopens and re-escalations, owners' first
- * actions, resolution, closing). Written as tab-separated files and bulk-loaded with
+ * actions, resolution, closing), and the moments the app stamps on tickets and escalations (V9)
+ * as it would have stamped them. Written as tab-separated files and bulk-loaded with
  * {@code LOAD DATA LOCAL INFILE}. Deterministic for a given size and end.
  */
 final class ReportingData {
@@ -45,6 +46,9 @@ final class ReportingData {
 
   private record Event(long at, String type, String actor, String detail) {}
 
+  private record Handoff(long id, String type, String cause, int from, int to, String fromOwner, String toOwner, boolean reescalation,
+      long at) {}
+
   /** Writes ticket.tsv, handoff_note.tsv, escalation.tsv and audit_event.tsv. */
   void write() throws IOException {
     Files.createDirectories(dir);
@@ -54,6 +58,7 @@ final class ReportingData {
     long auditId = 0;
     StringBuilder line = new StringBuilder(512);
     List<Event> events = new ArrayList<>(24);
+    List<Handoff> handoffs = new ArrayList<>(3);
     try (BufferedWriter ticketOut = writer("ticket.tsv");
         BufferedWriter noteOut = writer("handoff_note.tsv");
         BufferedWriter escalationOut = writer("escalation.tsv");
@@ -73,6 +78,7 @@ final class ReportingData {
         };
         String manager = random.nextInt(4) == 0 ? "manager2" : "manager1";
         events.clear();
+        handoffs.clear();
         events.add(new Event(opened, "TICKET_OPENED", email, priority + " " + category + " ticket via email: Checkout fails"));
         events.add(new Event(opened + 300_000, "OWNER_ASSIGNED", "system", agent + " owns the ticket at tier 1: least loaded agent"));
         events.add(new Event(opened + 400_000, "SLA_CLOCKS_STARTED", "system", priority + " at tier 1: response and resolution due"));
@@ -93,8 +99,8 @@ final class ReportingData {
         if (escalate && e1 < endMicros) {
           escalationId++;
           escalationCount++;
-          writeEscalation(noteOut, escalationOut, line, escalationId, id, "FUNCTIONAL", firstAction < e1 ? "MANUAL" : "RESPONSE_SLA_BREACHED",
-              1, 2, agent, specialist, false, e1);
+          handoffs.add(new Handoff(escalationId, "FUNCTIONAL", firstAction < e1 ? "MANUAL" : "RESPONSE_SLA_BREACHED", 1, 2, agent, specialist,
+              false, e1));
           escalationEvents(events, random, e1, 1, 2, specialist, priority);
           tier = 2;
           owner = specialist;
@@ -103,8 +109,7 @@ final class ReportingData {
           if (random.nextDouble() < 0.15 && e2 < endMicros) {
             escalationId++;
             escalationCount++;
-            writeEscalation(noteOut, escalationOut, line, escalationId, id, "HIERARCHICAL", "RESOLUTION_SLA_BREACHED", 2, 3, specialist, manager,
-                false, e2);
+            handoffs.add(new Handoff(escalationId, "HIERARCHICAL", "RESOLUTION_SLA_BREACHED", 2, 3, specialist, manager, false, e2));
             escalationEvents(events, random, e2, 2, 3, manager, priority);
             tier = 3;
             owner = manager;
@@ -132,8 +137,8 @@ final class ReportingData {
                 String to = tier == 1 ? specialist : manager;
                 escalationId++;
                 escalationCount++;
-                writeEscalation(noteOut, escalationOut, line, escalationId, id, tier == 1 ? "FUNCTIONAL" : "HIERARCHICAL",
-                    "RESPONSE_SLA_BREACHED", tier, tier + 1, owner, to, true, e3);
+                handoffs.add(new Handoff(escalationId, tier == 1 ? "FUNCTIONAL" : "HIERARCHICAL", "RESPONSE_SLA_BREACHED", tier, tier + 1,
+                    owner, to, true, e3));
                 escalationEvents(events, random, e3, tier, tier + 1, to, priority);
                 tier++;
                 owner = to;
@@ -172,10 +177,17 @@ final class ReportingData {
             .append('\t').append(reescalationCount).append("\t\\N\t");
         datetime(line, opened).append('\t');
         nullableDatetime(line, resolvedAt).append('\t');
-        nullableDatetime(line, closedAt).append('\n');
+        nullableDatetime(line, closedAt).append('\t');
+        nullableDatetime(line, handoffs.isEmpty() ? null : handoffs.get(0).at()).append('\t');
+        nullableDatetime(line, handoffs.isEmpty() ? null : handoffs.get(handoffs.size() - 1).at()).append('\n');
         ticketOut.append(line);
 
         events.sort((a, b) -> Long.compare(a.at(), b.at()));
+        for (int h = 0; h < handoffs.size(); h++) {
+          Handoff handoff = handoffs.get(h);
+          long next = h + 1 < handoffs.size() ? handoffs.get(h + 1).at() : Long.MAX_VALUE;
+          writeEscalation(noteOut, escalationOut, line, id, opened, handoff, firstResponse(events, handoff, Math.min(next, endMicros)));
+        }
         for (Event e : events) {
           if (e.at() >= endMicros) {
             continue;
@@ -192,17 +204,40 @@ final class ReportingData {
     auditEvents = auditId;
   }
 
+  /**
+   * The new owner's first action after the handoff and before {@code until} (the next handoff, or the
+   * end of the data set: later events are not written), as FirstResponses stamps it; null for none.
+   */
+  private static Long firstResponse(List<Event> events, Handoff handoff, long until) {
+    for (Event e : events) { // sorted by time
+      boolean ownerAction = ("ATTEMPT_RECORDED".equals(e.type()) || "RESOLVED".equals(e.type())) && handoff.toOwner().equals(e.actor());
+      if (e.at() >= handoff.at() && e.at() < until && (ownerAction || "WAITING_ON_CUSTOMER".equals(e.type()))) {
+        return e.at();
+      }
+    }
+    return null;
+  }
+
   /** Bulk-loads the files written by {@link #write()} into an empty, migrated database. */
   void load(JdbcClient jdbc) {
+    load(jdbc, "first_escalated_at, escalated_to_tier_at", "ticket_opened_at, first_response_at");
+  }
+
+  /** The same into a database migrated up to V8 only, which has no stamped moments (for V9's backfill to stamp them). */
+  void loadBeforeV9(JdbcClient jdbc) {
+    load(jdbc, "@first_escalated_at, @escalated_to_tier_at", "@ticket_opened_at, @first_response_at");
+  }
+
+  private void load(JdbcClient jdbc, String ticketMoments, String escalationMoments) {
     jdbc.sql("SET SESSION foreign_key_checks = 0").update();
     jdbc.sql("SET SESSION unique_checks = 0").update();
     loadFile(jdbc, "ticket", "id, version, customer_name, customer_email, customer_language, customer_vip, customer_annual_revenue, "
         + "channel, subject, description, priority, category, status, tier, max_tier, owner_username, response_clock, response_due_at, "
         + "response_remaining_seconds, resolution_clock, resolution_due_at, resolution_remaining_seconds, clock_epoch, escalation_count, "
-        + "reescalation_count, process_instance_key, opened_at, resolved_at, closed_at");
+        + "reescalation_count, process_instance_key, opened_at, resolved_at, closed_at, " + ticketMoments);
     loadFile(jdbc, "handoff_note", "id, ticket_id, author, automatic, escalation_type, summary, attempted, need, override_reason, created_at");
     loadFile(jdbc, "escalation", "id, ticket_id, handoff_note_id, escalation_type, cause, from_tier, to_tier, from_owner, to_owner, "
-        + "reescalation, escalated_at");
+        + "reescalation, escalated_at, " + escalationMoments);
     loadFile(jdbc, "audit_event", "id, ticket_id, at, type, actor, detail");
     for (String table : List.of("ticket", "handoff_note", "escalation", "audit_event")) {
       jdbc.sql("ANALYZE TABLE " + table).query().listOfRows();
@@ -216,22 +251,24 @@ final class ReportingData {
         .update();
   }
 
-  private static void writeEscalation(BufferedWriter notes, BufferedWriter escalations, StringBuilder line, long id, long ticketId,
-      String type, String cause, int from, int to, String fromOwner, String toOwner, boolean reescalation, long at) throws IOException {
-    boolean automatic = !"MANUAL".equals(cause);
+  private static void writeEscalation(BufferedWriter notes, BufferedWriter escalations, StringBuilder line, long ticketId, long opened,
+      Handoff h, Long firstResponse) throws IOException {
+    boolean automatic = !"MANUAL".equals(h.cause());
     line.setLength(0);
-    line.append(id).append('\t').append(ticketId).append('\t').append(automatic ? "system" : fromOwner).append('\t')
-        .append(automatic ? 1 : 0).append('\t').append(type).append('\t')
-        .append(automatic ? "Response SLA breached at tier " + from : "Customer needs a specialist").append('\t')
-        .append("tier ").append(from).append(" ").append(fromOwner).append(": retried the payment").append('\t')
-        .append("A first response from tier ").append(to).append("\t\\N\t");
-    datetime(line, at).append('\n');
+    line.append(h.id()).append('\t').append(ticketId).append('\t').append(automatic ? "system" : h.fromOwner()).append('\t')
+        .append(automatic ? 1 : 0).append('\t').append(h.type()).append('\t')
+        .append(automatic ? "Response SLA breached at tier " + h.from() : "Customer needs a specialist").append('\t')
+        .append("tier ").append(h.from()).append(" ").append(h.fromOwner()).append(": retried the payment").append('\t')
+        .append("A first response from tier ").append(h.to()).append("\t\\N\t");
+    datetime(line, h.at()).append('\n');
     notes.append(line);
     line.setLength(0);
-    line.append(id).append('\t').append(ticketId).append('\t').append(id).append('\t').append(type).append('\t').append(cause)
-        .append('\t').append(from).append('\t').append(to).append('\t').append(fromOwner).append('\t').append(toOwner).append('\t')
-        .append(reescalation ? 1 : 0).append('\t');
-    datetime(line, at).append('\n');
+    line.append(h.id()).append('\t').append(ticketId).append('\t').append(h.id()).append('\t').append(h.type()).append('\t')
+        .append(h.cause()).append('\t').append(h.from()).append('\t').append(h.to()).append('\t').append(h.fromOwner()).append('\t')
+        .append(h.toOwner()).append('\t').append(h.reescalation() ? 1 : 0).append('\t');
+    datetime(line, h.at()).append('\t');
+    datetime(line, opened).append('\t');
+    nullableDatetime(line, firstResponse).append('\n');
     escalations.append(line);
   }
 
