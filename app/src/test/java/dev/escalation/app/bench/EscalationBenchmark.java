@@ -691,7 +691,7 @@ class EscalationBenchmark {
       bench.setJdbcUrl(url + "&allowLocalInfile=true");
       bench.setUsername("root");
       bench.setPassword("");
-      bench.setMaximumPoolSize(2);
+      bench.setMaximumPoolSize(4); // the metrics run their four queries at the same time
       JdbcClient db = JdbcClient.create(bench);
 
       ReportingData data = new ReportingData(reportingTickets, end, Duration.ofDays(365), OUT.resolve("data"));
