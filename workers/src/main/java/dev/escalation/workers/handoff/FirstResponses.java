@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class FirstResponses {
-  static final String LATEST_HANDOFF = """
+  private static final String LATEST_HANDOFF = """
       SELECT e.id, e.first_response_at,
              (SELECT MIN(a.at) FROM audit_event a
               WHERE a.ticket_id = e.ticket_id AND a.at >= e.escalated_at
