@@ -174,6 +174,27 @@ class TicketEscalationProcessTest {
     ticket.instance().hasNotPassedElement(Elements.RECORD_RESPONSE_BREACH).hasNotPassedElement(Elements.PAGE_ON_DUTY_MANAGER);
   }
 
+  /** The audit trail names who acted (H6): each owner action's actor reaches the job that records it. */
+  @Test
+  void theActionsJobSeesTheOwnerWhoActedNotTheOneWhoActedBefore() {
+    Instant now = ticket.clock().now();
+    ticket.openAndAcknowledge(14, "P2", clocks(now.plusSeconds(2700), now.plusSeconds(3600), null, null));
+    ticket.ownerActs(Actions.ESCALATE, Map.of(Variables.ACTOR, "agent1", Variables.ESCALATION_TYPE, "FUNCTIONAL",
+        Variables.HANDOFF_NOTE_ID, 78));
+    ticket.complete(JobTypes.ESCALATE_TICKET, escalated(2));
+    ticket.complete(JobTypes.ASSIGN_OWNER);
+    Instant later = ticket.clock().now();
+    ticket.complete(JobTypes.START_SLA_CLOCKS, clocks(later.plusSeconds(2700), later.plusSeconds(3600), null, null));
+    ticket.complete(JobTypes.NOTIFY_CUSTOMER_OF_ESCALATION);
+    ticket.instance().isWaitingAtElements(Elements.AWAIT_FIRST_RESPONSE);
+
+    ticket.ownerActs(Actions.RESOLVE, Map.of(Variables.ACTOR, "billing1"));
+    Map<String, Object> seen = ticket.complete(JobTypes.RESOLVE_TICKET,
+        Map.of(Variables.REOPEN_DEADLINE, ticket.clock().now().plus(Duration.ofDays(7)).toString()));
+
+    assertThat(seen).containsEntry(Variables.ACTOR, "billing1");
+  }
+
   @Test
   void breachAtTheTopTierAlertsHeadOfSupportOnceAndDoesNotLoop() {
     Instant now = ticket.clock().now();
