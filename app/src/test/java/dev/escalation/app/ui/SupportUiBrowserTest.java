@@ -149,7 +149,8 @@ class SupportUiBrowserTest {
     assertThat(text("owner-tier")).isEqualTo("1");
     assertThat(text("ticket-tier")).startsWith("1 of");
     assertThat(text("owner-name")).isIn("Alex Agent", "Sam Agent");
-    assertThat(text("response-clock")).contains("Running");
+    // the clocks start one process step after the owner is assigned; the detail refreshes on its own
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("response-clock"), "Running"));
 
     // record an attempt
     WebElement attempt = browser.findElement(testId("attempt-form"));
