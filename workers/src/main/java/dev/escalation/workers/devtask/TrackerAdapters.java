@@ -16,8 +16,8 @@ class TrackerAdapters {
     TrackerAdapter current = adapter;
     if (current == null || current.tracker() != tracker) {
       current = switch (tracker) {
-        case GITHUB -> new GithubTracker(properties);
-        case JIRA -> new JiraTracker(properties);
+        case GITHUB -> new GithubTrackerAdapter(properties);
+        case JIRA -> new JiraTrackerAdapter(properties);
         case INTERNAL -> throw new IllegalArgumentException("the internal tracker has no adapter");
       };
       adapter = current;

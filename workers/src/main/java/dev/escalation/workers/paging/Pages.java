@@ -39,7 +39,7 @@ public class Pages {
   private final Outbox outbox;
   private final PagingProcess process;
   private final PagingProperties properties;
-  private final Map<PagingChannel, PageSender> senders = new EnumMap<>(PagingChannel.class);
+  private final Map<PagingChannel, PagingAdapter> adapters = new EnumMap<>(PagingChannel.class);
   private final Clock clock;
 
   Pages(PageLedger ledger, OnCallRoster onCall, Tickets tickets, EscalationRepository escalations, TicketHistory history,
@@ -55,8 +55,8 @@ public class Pages {
     this.process = process;
     this.properties = properties;
     this.clock = clock;
-    for (PageSender sender : List.of(new EmailPageSender(outbox), new WebhookPageSender(properties), new PagerDutyPageSender(properties))) {
-      senders.put(sender.channel(), sender);
+    for (PagingAdapter adapter : List.of(new EmailPagingAdapter(outbox), new WebhookPagingAdapter(properties), new PagerDutyPagingAdapter(properties))) {
+      adapters.put(adapter.channel(), adapter);
     }
   }
 
@@ -94,7 +94,7 @@ public class Pages {
         properties.link("/#/tickets/" + ticket.id()), properties.link("/api/pages/" + pageId + "/ack"),
         "escalation-page-" + pageId + "-" + attempt);
     PagingChannel channel = properties.channel();
-    senders.get(channel).send(message);
+    adapters.get(channel).send(message);
     ledger.sent(pageId, attempt, manager.username(), channel, now);
     if (channel != PagingChannel.EMAIL) { // the outbox records e-mailed pages itself
       audit.record(ticket.id(), AuditEventType.MANAGER_PAGED, AuditTrail.SYSTEM,

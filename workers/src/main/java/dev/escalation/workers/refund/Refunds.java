@@ -23,13 +23,13 @@ class Refunds {
   private final RefundRequests requests;
   private final Tickets tickets;
   private final RosterRepository roster;
-  private final StripeRefunds payments;
+  private final StripePaymentAdapter payments;
   private final RefundNotices notices;
   private final AuditTrail audit;
   private final RefundProperties properties;
   private final Clock clock;
 
-  Refunds(RefundRequests requests, Tickets tickets, RosterRepository roster, StripeRefunds payments, RefundNotices notices,
+  Refunds(RefundRequests requests, Tickets tickets, RosterRepository roster, StripePaymentAdapter payments, RefundNotices notices,
       AuditTrail audit, RefundProperties properties, Clock clock) {
     this.requests = requests;
     this.tickets = tickets;

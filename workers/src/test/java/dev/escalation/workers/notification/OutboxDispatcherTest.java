@@ -98,7 +98,7 @@ class OutboxDispatcherTest {
     assertThat(mail.subject()).isEqualTo("[#" + ticket + "] We received your request");
     assertThat(mail.body()).isEqualTo("Hello Ada,\n\nwe are on it.\nGrüße, Support");
     assertThat(mail.messageId())
-        .isEqualTo(EmailChannel.messageId(row, "support@escalation.local"))
+        .isEqualTo(EmailChannelAdapter.messageId(row, "support@escalation.local"))
         .matches("<notification-" + row.id() + "\\.[0-9a-f]{24}@escalation\\.local>");
 
     Notification sent = notifications.findById(row.id()).orElseThrow();
@@ -391,6 +391,6 @@ class OutboxDispatcherTest {
     sender.setHost(smtp.host());
     sender.setPort(smtp.port());
     return new OutboxDispatcher(notifications, audit, transactionManager, properties, clock,
-        List.of(new EmailChannel(() -> sender, properties, clock)));
+        List.of(new EmailChannelAdapter(() -> sender, properties, clock)));
   }
 }

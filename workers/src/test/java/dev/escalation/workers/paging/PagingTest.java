@@ -158,8 +158,8 @@ class PagingTest {
              "acknowledgeUrl": "https://support.example.test/api/pages/%1$d/ack"}},
          "links": [{"href": "https://support.example.test/#/tickets/%2$d", "text": "Ticket #%2$d"}]}
         """.formatted(pageId, ticketId))));
-    assertThat(PagerDutyPageSender.severity("P2")).isEqualTo("error");
-    assertThat(PagerDutyPageSender.severity("P3")).isEqualTo("warning");
+    assertThat(PagerDutyPagingAdapter.severity("P2")).isEqualTo("error");
+    assertThat(PagerDutyPagingAdapter.severity("P3")).isEqualTo("warning");
   }
 
   @Test

@@ -163,7 +163,7 @@ class IssueRefundWorkerTest {
 
   @Test
   void amountsGoInTheCurrencysMinorUnits() {
-    assertThat(StripeRefunds.minorUnits(new BigDecimal("10.5"), "EUR")).isEqualTo(1050);
-    assertThat(StripeRefunds.minorUnits(new BigDecimal("1500"), "JPY")).isEqualTo(1500);
+    assertThat(StripePaymentAdapter.minorUnits(new BigDecimal("10.5"), "EUR")).isEqualTo(1050);
+    assertThat(StripePaymentAdapter.minorUnits(new BigDecimal("1500"), "JPY")).isEqualTo(1500);
   }
 }

@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
  * unreachable server, a timeout, a 4xx reply or a missing mail configuration is temporary.
  */
 @Component
-class EmailChannel implements ChannelAdapter {
+class EmailChannelAdapter implements ChannelAdapter {
   /** Socket timeouts applied when {@code spring.mail.properties.mail.smtp.*} does not set them. */
   static final Map<String, String> DEFAULT_TIMEOUTS = Map.of(
       "mail.smtp.connectiontimeout", "10000",
@@ -61,11 +61,11 @@ class EmailChannel implements ChannelAdapter {
   private final Clock clock;
 
   @Autowired
-  EmailChannel(ObjectProvider<JavaMailSender> mailSender, OutboxProperties properties, Clock clock) {
+  EmailChannelAdapter(ObjectProvider<JavaMailSender> mailSender, OutboxProperties properties, Clock clock) {
     this((Supplier<JavaMailSender>) mailSender::getIfAvailable, properties, clock);
   }
 
-  EmailChannel(Supplier<JavaMailSender> mailSender, OutboxProperties properties, Clock clock) {
+  EmailChannelAdapter(Supplier<JavaMailSender> mailSender, OutboxProperties properties, Clock clock) {
     this.mailSender = mailSender;
     this.properties = properties;
     this.clock = clock;

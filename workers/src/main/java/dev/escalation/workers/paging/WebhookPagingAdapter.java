@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A generic paging webhook: one JSON POST per page, with an {@code Idempotency-Key} header. */
-class WebhookPageSender implements PageSender {
+class WebhookPagingAdapter implements PagingAdapter {
   private final PagingProperties properties;
   private final PagingHttp http;
 
-  WebhookPageSender(PagingProperties properties) {
+  WebhookPagingAdapter(PagingProperties properties) {
     this.properties = properties;
     this.http = new PagingHttp(properties.timeout());
   }

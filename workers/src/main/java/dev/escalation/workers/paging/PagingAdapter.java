@@ -1,7 +1,7 @@
 package dev.escalation.workers.paging;
 
 /** A paging channel. Runs inside the send-page job's transaction. */
-interface PageSender {
+interface PagingAdapter {
   PagingChannel channel();
 
   void send(PageMessage page);

@@ -16,20 +16,20 @@ import java.util.Optional;
  * basic auth with the account's e-mail and an API token. Every issue carries the ticket's marker
  * label; a retried job first searches for it with JQL ({@code GET /rest/api/3/search/jql}).
  */
-class JiraTracker implements TrackerAdapter {
+class JiraTrackerAdapter implements TrackerAdapter {
   private final DevTaskProperties.Jira jira;
   private final TrackerHttp http;
   private final String authorization;
 
-  JiraTracker(DevTaskProperties properties) {
+  JiraTrackerAdapter(DevTaskProperties properties) {
     this.jira = properties.jira();
     if (jira.baseUrl() == null) {
       throw new dev.escalation.workers.job.ConfigurationFailure("escalation.dev-tasks.jira.base-url is not set but escalation.dev-tasks.tracker needs it",
           "set escalation.dev-tasks.jira.base-url (https://your-team.atlassian.net), or set escalation.dev-tasks.tracker=INTERNAL");
     }
-    GithubTracker.require(jira.email(), "escalation.dev-tasks.jira.email");
-    GithubTracker.require(jira.apiToken(), "escalation.dev-tasks.jira.api-token (env JIRA_API_TOKEN)");
-    GithubTracker.require(jira.projectKey(), "escalation.dev-tasks.jira.project-key");
+    GithubTrackerAdapter.require(jira.email(), "escalation.dev-tasks.jira.email");
+    GithubTrackerAdapter.require(jira.apiToken(), "escalation.dev-tasks.jira.api-token (env JIRA_API_TOKEN)");
+    GithubTrackerAdapter.require(jira.projectKey(), "escalation.dev-tasks.jira.project-key");
     this.authorization = "Basic " + Base64.getEncoder().encodeToString((jira.email() + ":" + jira.apiToken()).getBytes(StandardCharsets.UTF_8));
     this.http = new TrackerHttp(properties.timeout(), new TrackerHttp.Settings("Jira",
         "set escalation.dev-tasks.jira.email and escalation.dev-tasks.jira.api-token (env JIRA_API_TOKEN) to an account that may create issues in project "

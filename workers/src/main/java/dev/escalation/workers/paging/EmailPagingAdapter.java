@@ -5,10 +5,10 @@ import dev.escalation.workers.notification.NotificationKind;
 import dev.escalation.workers.notification.Outbox;
 
 /** The fallback channel: the page as an e-mail through the outbox, once per page and attempt. */
-class EmailPageSender implements PageSender {
+class EmailPagingAdapter implements PagingAdapter {
   private final Outbox outbox;
 
-  EmailPageSender(Outbox outbox) {
+  EmailPagingAdapter(Outbox outbox) {
     this.outbox = outbox;
   }
 

@@ -9,11 +9,11 @@ import java.util.Map;
  * PagerDuty Events API v2: {@code event_action: trigger} with a {@code dedup_key} per page and
  * attempt, so a resend after a crash is deduplicated by PagerDuty and a re-page is a new alert.
  */
-class PagerDutyPageSender implements PageSender {
+class PagerDutyPagingAdapter implements PagingAdapter {
   private final PagingProperties properties;
   private final PagingHttp http;
 
-  PagerDutyPageSender(PagingProperties properties) {
+  PagerDutyPagingAdapter(PagingProperties properties) {
     this.properties = properties;
     this.http = new PagingHttp(properties.timeout());
   }

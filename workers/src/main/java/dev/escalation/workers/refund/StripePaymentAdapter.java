@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
  * second refund (N4).
  */
 @Component
-public class StripeRefunds {
+public class StripePaymentAdapter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PaymentProperties properties;
   private final HttpClient http;
 
-  StripeRefunds(PaymentProperties properties) {
+  StripePaymentAdapter(PaymentProperties properties) {
     this.properties = properties;
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout()).build();
   }

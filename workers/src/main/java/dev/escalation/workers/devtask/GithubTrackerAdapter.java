@@ -16,13 +16,13 @@ import java.util.Optional;
  * label; before a retried job creates anything it lists the repository's issues with that label
  * (the issues list is consistent at once, unlike the search API).
  */
-class GithubTracker implements TrackerAdapter {
+class GithubTrackerAdapter implements TrackerAdapter {
   static final String API_VERSION = "2022-11-28";
 
   private final DevTaskProperties.Github github;
   private final TrackerHttp http;
 
-  GithubTracker(DevTaskProperties properties) {
+  GithubTrackerAdapter(DevTaskProperties properties) {
     this.github = properties.github();
     require(github.owner(), "escalation.dev-tasks.github.owner");
     require(github.repo(), "escalation.dev-tasks.github.repo");
