@@ -3,6 +3,7 @@ package dev.escalation.processes.modelcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.escalation.processes.TicketEscalation;
+import dev.escalation.processes.modelcheck.lint.Lint;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.lang.reflect.Field;
@@ -23,6 +24,20 @@ class ModelCheckTest {
     assertThat(models).extracting(p -> p.getFileName().toString()).contains("ticket-escalation.bpmn");
     for (Path file : models) {
       assertThat(BpmnModelCheck.violations(BpmnModelCheck.read(file), null)).as(file.toString()).isEmpty();
+    }
+  }
+
+  @Test
+  void everyModelPassesCamundaModelersRecommendedLintRules() {
+    for (Path file : BpmnModelCheck.modelsIn(MODELS)) {
+      assertThat(Lint.check(BpmnModelCheck.read(file), Lint.RECOMMENDED)).as(file.toString()).isEmpty();
+    }
+  }
+
+  @Test
+  void everyModelRunsOnCamunda88AsFarAsTheCompatibilityChecksSee() {
+    for (Path file : BpmnModelCheck.modelsIn(MODELS)) {
+      assertThat(Lint.check(BpmnModelCheck.read(file), Lint.CAMUNDA_8_8)).as(file.toString()).isEmpty();
     }
   }
 
