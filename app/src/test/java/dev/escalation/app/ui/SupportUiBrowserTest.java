@@ -32,7 +32,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The support UI in a real headless browser (Debian's chromium and chromium-driver, which
- * .ci/run installs), against the real app: open a ticket, work it, escalate it.
+ * bin/test installs when missing), against the real app: open a ticket, work it, escalate it.
  */
 @EmbeddedAppTest
 class SupportUiBrowserTest {
@@ -227,7 +227,7 @@ class SupportUiBrowserTest {
   private static void requireExecutable(Path path, String debianPackage) {
     if (!Files.isExecutable(path)) {
       fail(path + " is missing (Debian package " + debianPackage + "): the UI browser test needs Debian's chromium and"
-          + " chromium-driver. Install them with `apt-get install -y chromium chromium-driver` (.ci/run does this on CI).");
+          + " chromium-driver. Install them with `apt-get install -y chromium chromium-driver` (bin/test, the README's test command, does this).");
     }
   }
 
