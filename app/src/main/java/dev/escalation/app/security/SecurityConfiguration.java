@@ -84,7 +84,7 @@ class SecurityConfiguration {
     http
         .authorizeHttpRequests(rules -> rules
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-            .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
+            // /actuator/health has a chain of its own (HealthProbeSecurity)
             .requestMatchers("/login", "/error", "/default-ui.css").permitAll()
             // webhooks verify their HMAC signature or shared secret themselves (issue 4, dev tasks)
             .requestMatchers("/api/webhooks/**").permitAll()
@@ -125,15 +125,23 @@ class SecurityConfiguration {
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems.api()))
         .addFilterBefore(new BearerTokenFilter(accounts, problems.api()), BasicAuthenticationFilter.class)
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.POLICY)))
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         // registered as the first default (not set outright), so that Spring still generates the login page
         .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
             .accessDeniedHandler(problems))
         .csrf(csrf -> csrf
-            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRepository(csrfCookie())
             .csrfTokenRequestHandler(csrfHandler)
             .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken));
     return http.build();
+  }
+
+  /** SameSite=Lax like the session cookie (server.servlet.session.cookie.same-site, see docs/security.md). */
+  private static CookieCsrfTokenRepository csrfCookie() {
+    CookieCsrfTokenRepository cookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    cookie.setCookieCustomizer(c -> c.sameSite("Lax"));
+    return cookie;
   }
 
   /**

@@ -60,6 +60,21 @@ class ErrorDisclosureTest {
     assertThat(response.json().get("title").asText()).isEqualTo("Not Found");
   }
 
+  /** This app has no webhook secrets configured: the caller learns that it is not authenticated, the log says why. */
+  @Test
+  void aWebhookWithoutItsSecretConfiguredSaysOnlyNotAuthenticated(CapturedOutput log) {
+    for (String webhook : List.of("github", "jira")) {
+      RawHttp.Response response = http.postJson("/api/webhooks/" + webhook, "{}");
+      assertThat(response.status()).as(webhook).isEqualTo(401);
+      assertThat(response.isProblem()).as(response.toString()).isTrue();
+      assertThat(response.json().get("title").asText()).isEqualTo("Webhook not verified");
+      assertThat(response.json().get("detail").asText()).isEqualTo("the request is not authenticated");
+      assertThat(response.text()).doesNotContain("secret").doesNotContain("escalation.dev-tasks").doesNotContain("WEBHOOK");
+      assertThat(log.getOut()).contains(webhook + " webhook call refused: no secret is configured: set escalation.dev-tasks." + webhook
+          + ".webhook-secret");
+    }
+  }
+
   private static String serverError(RawHttp.Response response) {
     assertThat(response.status()).as(response.toString()).isEqualTo(500);
     assertThat(response.contentType()).startsWith("application/problem+json");
