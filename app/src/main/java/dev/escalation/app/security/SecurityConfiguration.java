@@ -26,6 +26,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -75,8 +76,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProblems problems, Accounts accounts, JdbcClient jdbc)
-      throws Exception {
+  SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProblems problems, Accounts accounts, JdbcClient jdbc,
+      LoginThrottle throttle, LoginLog logins, ObjectMapper json) throws Exception {
     CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
     csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request, so the XSRF-TOKEN cookie is always there
     TicketActionAuthorization ticketActions = new TicketActionAuthorization(jdbc);
@@ -124,7 +125,8 @@ class SecurityConfiguration {
         .formLogin(form -> form.defaultSuccessUrl("/", true).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems.api()))
-        .addFilterBefore(new BearerTokenFilter(accounts, problems.api()), BasicAuthenticationFilter.class)
+        .addFilterBefore(new LoginThrottleFilter(throttle, logins, json), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new BearerTokenFilter(accounts, problems.api(), logins), BasicAuthenticationFilter.class)
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.POLICY)))
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         // registered as the first default (not set outright), so that Spring still generates the login page
