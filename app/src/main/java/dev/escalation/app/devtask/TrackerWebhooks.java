@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,11 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
  * GitHub signs the body with HMAC-SHA256 ({@code X-Hub-Signature-256}); Jira either signs it the same way
  * ({@code X-Hub-Signature}, webhooks registered with a secret) or carries the shared secret
  * ({@code ?token=} in the webhook URL, or the {@code X-Webhook-Token} header). Unverified calls get a
- * 401 problem; events about other issues or other changes are acknowledged with 204 and ignored.
+ * 401 problem that says only that (the log says why); events about other issues or other changes are acknowledged with 204 and ignored.
  */
 @RestController
 @RequestMapping("/api/webhooks")
 class TrackerWebhooks {
+  static final String NOT_AUTHENTICATED = "the request is not authenticated";
+  private static final Logger log = LoggerFactory.getLogger(TrackerWebhooks.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DevTaskProperties properties;
@@ -48,10 +52,10 @@ class TrackerWebhooks {
       @RequestBody(required = false) byte[] body) {
     String secret = properties.github().webhookSecret();
     if (secret == null || secret.isBlank()) {
-      return unauthorized("the GitHub webhook is not set up here: set escalation.dev-tasks.github.webhook-secret (env GITHUB_WEBHOOK_SECRET)");
+      return unauthorized("github", "no secret is configured: set escalation.dev-tasks.github.webhook-secret (env GITHUB_WEBHOOK_SECRET)");
     }
     if (signature == null || !validSignature(secret, body == null ? new byte[0] : body, signature)) {
-      return unauthorized("X-Hub-Signature-256 is missing or does not match the body signed with the configured secret");
+      return unauthorized("github", "X-Hub-Signature-256 is missing or does not match the body signed with the configured secret");
     }
     JsonNode payload = parse(body);
     if (!"issues".equals(event) || payload == null || !"closed".equals(payload.path("action").asText())) {
@@ -73,14 +77,14 @@ class TrackerWebhooks {
       @RequestBody(required = false) byte[] body) {
     String secret = properties.jira().webhookSecret();
     if (secret == null || secret.isBlank()) {
-      return unauthorized("the Jira webhook is not set up here: set escalation.dev-tasks.jira.webhook-secret (env JIRA_WEBHOOK_SECRET)");
+      return unauthorized("jira", "no secret is configured: set escalation.dev-tasks.jira.webhook-secret (env JIRA_WEBHOOK_SECRET)");
     }
     String given = token != null ? token : headerToken;
     boolean tokenMatches = given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
     // Jira Cloud webhooks registered with a secret sign the body like GitHub: X-Hub-Signature: sha256=<hmac>
     boolean signed = signature != null && validSignature(secret, body == null ? new byte[0] : body, signature);
     if (!tokenMatches && !signed) {
-      return unauthorized("neither a webhook token (?token= or X-Webhook-Token) nor a valid X-Hub-Signature came with the call");
+      return unauthorized("jira", "neither a webhook token (?token= or X-Webhook-Token) nor a valid X-Hub-Signature came with the call");
     }
     JsonNode payload = parse(body);
     if (payload == null || !"jira:issue_updated".equals(payload.path("webhookEvent").asText())) {
@@ -126,7 +130,9 @@ class TrackerWebhooks {
     }
   }
 
-  private static ResponseEntity<?> unauthorized(String detail) {
-    return DevTaskController.problem(HttpStatus.UNAUTHORIZED, "Webhook not verified", detail);
+  /** The caller learns only that it is not authenticated; why (which secret is missing, which check failed) is for the log. */
+  private static ResponseEntity<?> unauthorized(String webhook, String reason) {
+    log.warn("{} webhook call refused: {}", webhook, reason);
+    return DevTaskController.problem(HttpStatus.UNAUTHORIZED, "Webhook not verified", NOT_AUTHENTICATED);
   }
 }

@@ -16,17 +16,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * {@code Authorization: Bearer <token>} for machine clients: the token's SHA-256 is looked up,
  * the request runs as {@code token:<name>} with the token's role, for this request only (no
- * session). An unknown or revoked token is a 401 problem.
+ * session). An unknown or revoked token is a 401 problem and a failed login ({@link LoginLog}).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
   static final String PRINCIPAL_PREFIX = "token:";
 
   private final Accounts accounts;
   private final AuthenticationEntryPoint unauthorized;
+  private final LoginLog logins;
 
-  BearerTokenFilter(Accounts accounts, AuthenticationEntryPoint unauthorized) {
+  BearerTokenFilter(Accounts accounts, AuthenticationEntryPoint unauthorized, LoginLog logins) {
     this.accounts = accounts;
     this.unauthorized = unauthorized;
+    this.logins = logins;
   }
 
   @Override
@@ -39,6 +41,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
     var token = accounts.token(header.substring(7).strip());
     if (token.isEmpty()) {
+      logins.failedToken(request.getRemoteAddr());
       SecurityContextHolder.clearContext();
       unauthorized.commence(request, response, new BadCredentialsException("unknown or revoked API token"));
       return;

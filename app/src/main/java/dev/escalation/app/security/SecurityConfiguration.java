@@ -26,6 +26,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -75,8 +76,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProblems problems, Accounts accounts, JdbcClient jdbc)
-      throws Exception {
+  SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProblems problems, Accounts accounts, JdbcClient jdbc,
+      LoginThrottle throttle, LoginLog logins, ObjectMapper json) throws Exception {
     CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
     csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request, so the XSRF-TOKEN cookie is always there
     TicketActionAuthorization ticketActions = new TicketActionAuthorization(jdbc);
@@ -84,7 +85,7 @@ class SecurityConfiguration {
     http
         .authorizeHttpRequests(rules -> rules
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-            .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
+            // /actuator/health has a chain of its own (HealthProbeSecurity)
             .requestMatchers("/login", "/error", "/default-ui.css").permitAll()
             // webhooks verify their HMAC signature or shared secret themselves (issue 4, dev tasks)
             .requestMatchers("/api/webhooks/**").permitAll()
@@ -116,23 +117,33 @@ class SecurityConfiguration {
             .requestMatchers(POST, "/api/dev-tasks/{key}/close").hasAnyRole(DEV_TASK_CLOSERS)
             .requestMatchers(GET, "/api/pages", "/api/pages/**").hasAnyRole(STAFF_AND_ADMIN)
             .requestMatchers(POST, "/api/pages/{id}/ack").hasAnyRole(SUPERVISORS)
-            // embedded mode's dev clock and mailbox (the endpoints do not exist in any other mode)
-            .requestMatchers("/api/dev/**").authenticated()
+            // embedded mode's dev clock and mailbox (the endpoints do not exist in any other mode): the clock moves
+            // every ticket's SLA at once, the mailbox shows every customer's mail
+            .requestMatchers("/api/dev/**").hasAnyRole(ADMIN.name(), HEAD_OF_SUPPORT.name())
             .requestMatchers(GET, "/actuator/**").hasRole(ADMIN.name())
             .anyRequest().denyAll())
         .formLogin(form -> form.defaultSuccessUrl("/", true).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems.api()))
-        .addFilterBefore(new BearerTokenFilter(accounts, problems.api()), BasicAuthenticationFilter.class)
+        .addFilterBefore(new LoginThrottleFilter(throttle, logins, json), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new BearerTokenFilter(accounts, problems.api(), logins), BasicAuthenticationFilter.class)
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.POLICY)))
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         // registered as the first default (not set outright), so that Spring still generates the login page
         .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
             .accessDeniedHandler(problems))
         .csrf(csrf -> csrf
-            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRepository(csrfCookie())
             .csrfTokenRequestHandler(csrfHandler)
             .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken));
     return http.build();
+  }
+
+  /** SameSite=Lax like the session cookie (server.servlet.session.cookie.same-site, see docs/security.md). */
+  private static CookieCsrfTokenRepository csrfCookie() {
+    CookieCsrfTokenRepository cookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    cookie.setCookieCustomizer(c -> c.sameSite("Lax"));
+    return cookie;
   }
 
   /**

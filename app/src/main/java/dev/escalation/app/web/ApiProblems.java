@@ -68,6 +68,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
+      return invalid(List.of(new FieldProblem(e.getName(), "must be one of " + Arrays.stream(e.getRequiredType().getEnumConstants())
+          .map(Object::toString).collect(Collectors.joining(", ")))));
+    }
     return invalid(List.of(new FieldProblem(e.getName(), "has the wrong type: '" + e.getValue() + "'")));
   }
 

@@ -2,7 +2,10 @@ package dev.escalation.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.escalation.app.embedded.EmbeddedRuntime;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,10 +70,41 @@ class BadInputTest {
   }
 
   @Test
-  void theDevClockOnlyMovesForward() {
-    var backwards = api.post("/api/dev/clock", Map.of("advance", "-PT5M"));
-    assertThat(backwards.status()).isEqualTo(400);
-    assertThat(backwards.body().get("errors").get(0).get("field").asText()).isEqualTo("advance");
-    assertThat(api.post("/api/dev/clock", Map.of("advance", "soon")).status()).isEqualTo(400);
+  void theDevClockOnlyMovesForwardByAtMostAYearAndStaysBefore2100() {
+    Duration offset = EmbeddedRuntime.clock().offset();
+    Map<String, String> refused = new LinkedHashMap<>();
+    refused.put("-PT5M", "must be positive: the clock only moves forward");
+    refused.put("PT0S", "must be positive: the clock only moves forward");
+    refused.put("soon", "must be an ISO-8601 duration such as PT16M or P1DT2H");
+    refused.put("PT9999999999H", "must be at most P366D: move the clock in steps of a year or less");
+    refused.put("P367D", "must be at most P366D: move the clock in steps of a year or less");
+    refused.put("PT2562047788015215H", "must be at most P366D: move the clock in steps of a year or less");
+    refused.put("PT2562047788015216H", "must be an ISO-8601 duration such as PT16M or P1DT2H"); // beyond a Duration
+    refused.forEach((advance, message) -> {
+      var response = api.post("/api/dev/clock", Map.of("advance", advance));
+      assertThat(response.status()).as(advance).isEqualTo(400);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+      assertThat(response.body().get("type").asText()).isEqualTo("https://escalation.dev/problems/invalid-request");
+      assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("advance");
+      assertThat(response.body().get("errors").get(0).get("message").asText()).as(advance).isEqualTo(message);
+    });
+    assertThat(EmbeddedRuntime.clock().offset()).isEqualTo(offset);
+    // nothing moved, so writes still work
+    assertThat(api.post("/api/tickets", TicketApi.ticketRequest("P4", "OTHER", "clock@example.com")).status()).isEqualTo(201);
+  }
+
+  @Test
+  void onlyTheHeadOfSupportAndAdminsMayMoveTheClockOrReadTheMailbox() {
+    for (String user : new String[] {"agent1", "billing1", "manager1"}) {
+      var clock = api.as(user).post("/api/dev/clock", Map.of("advance", "PT9999999999H"));
+      assertThat(clock.status()).as(user).isEqualTo(403);
+      assertThat(clock.contentType()).startsWith("application/problem+json");
+      assertThat(api.as(user).get("/api/dev/mailbox").status()).as(user).isEqualTo(403);
+    }
+    assertThat(api.anonymous().post("/api/dev/clock", Map.of("advance", "PT1M")).status()).isEqualTo(401);
+    assertThat(api.anonymous().get("/api/dev/mailbox").status()).isEqualTo(401);
+    assertThat(api.as("head1").get("/api/dev/mailbox").status()).isEqualTo(200);
+    assertThat(api.as("admin").get("/api/dev/mailbox").status()).isEqualTo(200);
+    assertThat(api.as("admin").post("/api/dev/clock", Map.of("advance", "PT0S")).status()).isEqualTo(400);
   }
 }

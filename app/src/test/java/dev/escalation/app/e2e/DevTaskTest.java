@@ -136,7 +136,7 @@ class DevTaskTest {
     var unsigned = api.postRaw("/api/webhooks/github", body, Map.of("X-GitHub-Event", "issues"));
     assertThat(unsigned.status()).isEqualTo(401);
     assertThat(unsigned.contentType()).isEqualTo("application/problem+json");
-    assertThat(unsigned.body().get("detail").asText()).contains("X-Hub-Signature-256");
+    assertThat(unsigned.body().get("detail").asText()).isEqualTo("the request is not authenticated"); // the log says why
     var forged = api.postRaw("/api/webhooks/github", body,
         Map.of("X-GitHub-Event", "issues", "X-Hub-Signature-256", sign("not-the-secret", body)));
     assertThat(forged.status()).isEqualTo(401);

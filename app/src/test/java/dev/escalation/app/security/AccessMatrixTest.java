@@ -66,8 +66,8 @@ class AccessMatrixTest {
       GET    | /api/notifications?ticketId={id}    |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/roster                         |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/metrics                        |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
-      POST   | /api/dev/clock                      | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 400
-      GET    | /api/dev/mailbox                    |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      POST   | /api/dev/clock                      | {}   | 401  | 403   | 403   | 403  | 403 | 400  | 400
+      GET    | /api/dev/mailbox                    |      | 401  | 403   | 403   | 403  | 403 | 200  | 200
       GET    | /api/admin/users                    |      | 401  | 403   | 403   | 403  | 403 | 403  | 200
       POST   | /api/admin/users                    | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400
       POST   | /api/admin/users/agent1/password    | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400

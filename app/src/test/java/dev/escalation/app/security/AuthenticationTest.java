@@ -16,10 +16,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,6 +32,7 @@ class AuthenticationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   private TicketApi api;
 
   @BeforeEach
@@ -49,6 +53,66 @@ class AuthenticationTest {
       assertThat(response.body().get("detail").asText()).contains("Bearer");
       assertThat(response.body().has("id")).isFalse();
     }
+  }
+
+  @Test
+  void theHealthProbeIgnoresCredentialsItDoesNotNeed() {
+    for (TicketApi caller : new TicketApi[] {api.anonymous(), api.as("agent1", "wrong"), api.as("nobody", "demo"),
+        api.withToken("esc_unknown"), api.withAuthorization("Basic not-base64!"), api.as("agent1")}) {
+      for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+        TicketApi.Response response = caller.get(path);
+        assertThat(response.status()).as(path).isEqualTo(200);
+        assertThat(response.body().get("status").asText()).isEqualTo("UP");
+      }
+    }
+    TicketApi.Response post = api.anonymous().post("/actuator/health", Map.of());
+    assertThat(post.status()).isEqualTo(401);
+    assertThat(post.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void everyWebhookRefusesAnUnverifiedCallSayingOnlyThatItIsNotAuthenticated() {
+    for (String path : webhooks()) {
+      for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("X-Hub-Signature-256", "sha256=00"),
+          Map.of("X-Hub-Signature", "sha256=00"), Map.of("X-Webhook-Token", "wrong"))) {
+        TicketApi.Response response = api.anonymous().postRaw(path, "{}", headers);
+        assertThat(response.status()).as(path + " " + headers).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("detail").asText()).as(path).isEqualTo("the request is not authenticated");
+      }
+    }
+  }
+
+  private List<String> webhooks() {
+    List<String> paths = mappings.getHandlerMethods().keySet().stream().flatMap(info -> info.getPatternValues().stream())
+        .filter(p -> p.startsWith("/api/webhooks/")).sorted().toList();
+    assertThat(paths).contains("/api/webhooks/github", "/api/webhooks/jira");
+    return paths;
+  }
+
+  @Test
+  void everyResponseCarriesTheContentSecurityPolicyAndTheCookiesAreSameSiteLax() throws Exception {
+    String policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        + "font-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'";
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    String base = "http://localhost:" + port;
+    for (String path : new String[] {"/login", "/", "/app.js", "/api/tickets", "/actuator/health"}) {
+      HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).contains(policy);
+    }
+    browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build(); // no cookies yet
+    HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(form.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("XSRF-TOKEN=")).singleElement()
+        .satisfies(c -> assertThat(c).contains("SameSite=Lax"));
+    assertThat(form.body()).doesNotContain("<script").doesNotContain("style=").doesNotContain("<style");
+    String csrf = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
+        .split(";")[0].substring("XSRF-TOKEN=".length());
+    HttpResponse<String> login = browser.send(formPost(base + "/login", Map.of("username", "agent1", "password", "demo", "_csrf", csrf)),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(302);
+    assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID=")).singleElement()
+        .satisfies(c -> assertThat(c).contains("SameSite=Lax").contains("HttpOnly"));
   }
 
   @Test
