@@ -28,6 +28,7 @@ import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -71,19 +72,23 @@ import org.springframework.test.context.ContextConfiguration;
  * <ol>
  *   <li>pipeline vs bare engine: tickets through open, assign, clocks, acknowledge, an attempt,
  *       resolve and the resolve-ticket job, against a bare model with as many service tasks and
- *       no-op workers with the same settings, on the same engine;
+ *       no-op workers with the same settings, on the same engine; and the CPU the app spends per
+ *       ticket outside the engine ({@link CpuSample});
  *   <li>breach storm: open P1 tickets, move the clock 16 minutes, time each ticket from the move to
- *       its handoff and its escalation notice in the outbox;
- *   <li>memory: heap after the storm with {@code bench.openTickets} open tickets;
+ *       its handoff and its escalation notice in the outbox; the app's and the engine's CPU per breach;
+ *   <li>limit: the open-ticket count grows in steps until opening a ticket or an owner action passes
+ *       one second at p95 (the in-memory engine's commands cost time in proportion to all it holds);
+ *       the heap at each step;
  *   <li>reporting at scale: a million tickets bulk-loaded into a database of their own, then a
  *       ticket's timeline and the escalation metrics over 30 days.
  * </ol>
  *
  * {@code ./mvnw -pl app -am verify -Pbenchmark -Dtest=EscalationBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * prints one table to stdout (progress goes to stderr) and writes {@code app/target/bench/results.json}.
- * Sizes: {@code -Dbench.instances=300 -Dbench.warmup=50 -Dbench.storm=1000 -Dbench.openTickets=10000
- * -Dbench.reportingTickets=1000000 -Dbench.timelineQueries=200 -Dbench.metricsRuns=25 -Dbench.clients=8};
- * {@code -Dbench.phases=pipeline,storm,memory,reporting} runs a subset.
+ * Sizes (defaults): {@code -Dbench.instances=100 -Dbench.warmup=20 -Dbench.storm=150 -Dbench.limitFirstStep=100
+ * -Dbench.limitMax=16000 -Dbench.limitProbes=20 -Dbench.limitMinutes=10 -Dbench.reportingTickets=1000000
+ * -Dbench.timelineQueries=200 -Dbench.metricsRuns=25 -Dbench.clients=8};
+ * {@code -Dbench.phases=pipeline,storm,limit,reporting} runs a subset. docs/benchmark.md explains the figures.
  */
 @Tag("benchmark")
 @SpringBootTest(
@@ -104,17 +109,21 @@ class EscalationBenchmark {
   // the pipeline's service tasks: triage, apply-criteria, assign-owner, start-sla-clocks, acknowledge-ticket, resolve-ticket
   private static final int BARE_TASKS = 6;
   private static final Duration STORM_DEADLINE = Duration.ofMinutes(5);
+  private static final int BULK_CHUNK = 250;
 
-  private final int instances = size("bench.instances", 300);
-  private final int warmup = size("bench.warmup", 50);
-  private final int storm = size("bench.storm", 1000);
-  private final int openTickets = size("bench.openTickets", 10_000);
+  private final int instances = size("bench.instances", 100);
+  private final int warmup = size("bench.warmup", 20);
+  private final int storm = size("bench.storm", 150);
+  private final int limitFirstStep = size("bench.limitFirstStep", 100);
+  private final int limitMax = size("bench.limitMax", 16_000);
+  private final int limitProbes = size("bench.limitProbes", 20);
+  private final int limitMinutes = size("bench.limitMinutes", 10);
   private final int reportingTickets = size("bench.reportingTickets", 1_000_000);
   private final int timelineQueries = size("bench.timelineQueries", 200);
   private final int metricsRuns = size("bench.metricsRuns", 25);
   private final int clients = size("bench.clients", 8);
   private final Set<String> phases = new HashSet<>(Arrays.asList(
-      System.getProperty("bench.phases", "pipeline,storm,memory,reporting").split(",")));
+      System.getProperty("bench.phases", "pipeline,storm,limit,reporting").split(",")));
 
   @LocalServerPort int port;
   @Autowired CamundaClient client;
@@ -130,7 +139,9 @@ class EscalationBenchmark {
 
   @Test
   void benchmark() throws Exception {
-    api = new TicketApi(port);
+    // the benchmark's own HTTP client, its threads counted as load and not as the app
+    api = new TicketApi(port, CpuSample.countingNewThreadsAsLoad(() -> HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newCachedThreadPool(CpuSample.loadThreads("http"))).build()));
     Files.createDirectories(OUT);
     long started = System.nanoTime();
     results.put("cores", Runtime.getRuntime().availableProcessors());
@@ -138,7 +149,7 @@ class EscalationBenchmark {
     results.put("settings", settings());
     phase("pipeline", this::pipelineVsBare);
     phase("storm", this::breachStorm);
-    phase("memory", this::memory);
+    phase("limit", this::embeddedLimit);
     phase("reporting", this::reporting);
     results.put("opensRetriedAfter503", unavailable.get());
     results.put("benchmarkSeconds", round((System.nanoTime() - started) / 1e9));
@@ -197,6 +208,14 @@ class EscalationBenchmark {
       results.put("bareEngineCpuMillisPerInstance", round(bareEngineMillis));
       results.put("pipelineEngineCpuMillisPerTicket", round(pipelineEngineMillis));
       results.put("pipelineVsBareEngineBoundRatio", round(bareEngineMillis / pipelineEngineMillis));
+      // The app's own cost, outside the engine: what a ticket also costs against a real cluster.
+      double appMillis = pipelineEnd.appMillis(pipelineStart) / instances;
+      double appMillisWithoutGrpc = pipelineEnd.appMillisWithoutGrpc(pipelineStart) / instances;
+      double bareAppMillis = bareEnd.appMillis(bareStart) / instances;
+      results.put("appCpuMillisPerTicket", round(appMillis));
+      results.put("appCpuMillisPerTicketWithoutGrpc", round(appMillisWithoutGrpc));
+      results.put("appCpuMillisPerBareInstance", round(bareAppMillis));
+      results.put("appVsEngineCpuPerTicketRatio", round(appMillis / pipelineEngineMillis));
       results.put("pipelineInstances", instances);
       results.put("bareInstancesPerSecond", round(bare));
       results.put("pipelineTicketsPerSecond", round(pipeline));
@@ -206,6 +225,10 @@ class EscalationBenchmark {
       row("pipeline / bare", fmt(ratio), "≥ 0.7", "same engine, same worker settings");
       row("engine CPU per pipeline ticket / per bare instance", fmt(pipelineEngineMillis) + " / " + fmt(bareEngineMillis) + " ms",
           "", "the ratio's ceiling on one engine thread: " + fmt(bareEngineMillis / pipelineEngineMillis));
+      row("app CPU per pipeline ticket, outside the engine (HTTP, handlers, MariaDB, client)", fmt(appMillis) + " ms", "",
+          fmt(appMillisWithoutGrpc) + " ms without the gRPC threads it shares with the engine's gateway; bare instance "
+              + fmt(bareAppMillis) + " ms");
+      row("app CPU / engine CPU per pipeline ticket", fmt(appMillis / pipelineEngineMillis), "", "same run");
     } finally {
       workers.forEach(JobWorker::close);
     }
@@ -247,7 +270,7 @@ class EscalationBenchmark {
   /** Instances per second: n instances of the bare model, from the first create to the last end. */
   private double bare(int n, AtomicInteger done) throws Exception {
     done.set(0);
-    ExecutorService openers = Executors.newFixedThreadPool(clients);
+    ExecutorService openers = Executors.newFixedThreadPool(clients, CpuSample.loadThreads("bare"));
     try {
       long start = System.nanoTime();
       List<Future<?>> created = new ArrayList<>();
@@ -273,8 +296,8 @@ class EscalationBenchmark {
    */
   private double pipeline(int n) throws Exception {
     long base = maxTicketId();
-    ExecutorService openers = Executors.newFixedThreadPool(clients / 2 + 1);
-    ExecutorService owners = Executors.newFixedThreadPool(clients / 2 + 1);
+    ExecutorService openers = Executors.newFixedThreadPool(clients / 2 + 1, CpuSample.loadThreads("openers"));
+    ExecutorService owners = Executors.newFixedThreadPool(clients / 2 + 1, CpuSample.loadThreads("owners"));
     AtomicInteger conflicts = new AtomicInteger();
     try {
       long start = System.nanoTime();
@@ -371,13 +394,21 @@ class EscalationBenchmark {
         && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
-    Map<String, Object> stormCpu = CpuSample.take().since(cpuBefore);
+    CpuSample cpuAfter = CpuSample.take();
+    Map<String, Object> stormCpu = cpuAfter.since(cpuBefore);
     results.put("breachStormCpu", stormCpu);
     // all the CPU the storm used (app, engine, MariaDB), spread over every core: no schedule of this
     // work could finish sooner on this machine
-    long stormCpuMillis = (Long) stormCpu.get("jvmCpuMillis") + (Long) stormCpu.get("databaseCpuMillis");
+    long stormCpuMillis = (Long) stormCpu.get("jvmCpuMillis") + (Long) stormCpu.get("databaseCpuMillis")
+        - (Long) stormCpu.get("loadCpuMillis"); // not the benchmark's own polling
     results.put("breachStormCpuMillisPerTicket", round((double) stormCpuMillis / storm));
     results.put("breachStormCpuFloorMillis", stormCpuMillis / Runtime.getRuntime().availableProcessors());
+    double engineMillisPerBreach = cpuAfter.engineMillis(cpuBefore) / storm;
+    double appMillisPerBreach = cpuAfter.appMillis(cpuBefore) / storm;
+    results.put("engineCpuMillisPerBreach", round(engineMillisPerBreach));
+    results.put("appCpuMillisPerBreach", round(appMillisPerBreach));
+    results.put("appCpuMillisPerBreachWithoutGrpc", round(cpuAfter.appMillisWithoutGrpc(cpuBefore) / storm));
+    results.put("appVsEngineCpuPerBreachRatio", round(appMillisPerBreach / engineMillisPerBreach));
     record Done(long id, Timestamp breached, Timestamp handoff, Timestamp escalatedAudit, Timestamp notice) {}
     List<Done> rows = jdbc.sql("""
         SELECT t.id,
@@ -438,6 +469,13 @@ class EscalationBenchmark {
     row("breach storm: CPU per ticket (app + engine + MariaDB) / that CPU over all cores",
         ms(results.get("breachStormCpuMillisPerTicket")) + " / " + ms(results.get("breachStormCpuFloorMillis")), "",
         "the least time this work can take here");
+    row("breach storm: app CPU per breach, outside the engine / engine CPU per breach",
+        fmt(appMillisPerBreach) + " / " + fmt(engineMillisPerBreach) + " ms", "", "app/engine " + fmt(appMillisPerBreach / engineMillisPerBreach));
+    if (results.get("breachStormP99Millis") instanceof Long p99) {
+      long floor = (Long) results.get("breachStormCpuFloorMillis");
+      results.put("breachStormP99VsCpuFloorRatio", round((double) p99 / floor));
+      row("breach storm: p99 / CPU floor", fmt((double) p99 / floor), "", "1 would be a perfect schedule of this work on every core");
+    }
     engineFloor();
   }
 
@@ -518,105 +556,175 @@ class EscalationBenchmark {
         + " max=" + sorted.get(sorted.size() - 1);
   }
 
-  /** CPU time of this JVM's threads (by name, numbers folded) and of the MariaDB server, to tell what the storm's time went to. */
-  private record CpuSample(long wallNanos, Map<String, Long> threadNanos, long databaseNanos) {
-    static CpuSample take() {
-      var threads = ManagementFactory.getThreadMXBean();
-      Map<String, Long> byName = new java.util.HashMap<>();
-      for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
-        if (info != null) {
-          long cpu = threads.getThreadCpuTime(info.getThreadId());
-          if (cpu > 0) {
-            byName.merge(info.getThreadName().replaceAll("\\d+", "#"), cpu, Long::sum);
-          }
-        }
-      }
-      long db = ProcessHandle.current().descendants() // the embedded MariaDB server runs as a child of this JVM
-          .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
-          .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
-      return new CpuSample(System.nanoTime(), byName, db);
-    }
-
-    /** CPU of the engine's actor threads (its stream processor among them) since {@code before}. */
-    double engineMillis(CpuSample before) {
-      return threadNanos.entrySet().stream().filter(e -> e.getKey().startsWith("zb-actors"))
-          .mapToLong(e -> e.getValue() - before.threadNanos.getOrDefault(e.getKey(), 0L)).sum() / 1e6;
-    }
-
-    Map<String, Object> since(CpuSample before) {
-      double wall = (wallNanos - before.wallNanos) / 1e6;
-      Map<String, Long> delta = new java.util.HashMap<>();
-      threadNanos.forEach((name, cpu) -> delta.put(name, cpu - before.threadNanos.getOrDefault(name, 0L)));
-      long jvm = delta.values().stream().mapToLong(Long::longValue).sum();
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("wallMillis", Math.round(wall));
-      out.put("jvmCpuMillis", jvm / 1_000_000);
-      out.put("databaseCpuMillis", (databaseNanos - before.databaseNanos) / 1_000_000);
-      out.put("topThreadsCpuMillis", delta.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
-          .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue() / 1_000_000, (a, b) -> a, LinkedHashMap::new)));
-      progress("cpu: " + out);
-      return out;
-    }
-  }
-
   private static long millisSince(Instant moved, Timestamp at) {
     return Duration.between(moved, at.toInstant()).toMillis();
   }
 
-  // ---------------------------------------------------------------- d. memory
+  // ---------------------------------------------------------------- d. the embedded mode's limit
 
   /**
-   * Heap after the storm with {@code bench.openTickets} open tickets. The storm's tickets stay open;
-   * the rest are opened in bulk: one ticket goes through the real pipeline (assigned, clocks started,
-   * customer told) and serves as the template for ledger rows copied in one statement, each with its
-   * own process instance started at the tier work subprocess with that ticket's clock dates, so it
-   * waits on its SLA timers and the owner's action exactly as an open ticket does. (Opening them
-   * through the API would take this machine minutes; the pipeline phase measures that path.)
+   * How many open tickets the embedded mode holds before commands get slow: the open-ticket count grows
+   * in steps (doubling from {@code bench.limitFirstStep}); at each step {@code bench.limitProbes} tickets
+   * are opened through the API one after the other, and once they are acknowledged their owner records
+   * an attempt on each, one after the other (both are requests that wait for an engine command: create
+   * the instance, publish the owner's message). The phase stops at the second step in a row where either
+   * p95 passes one second, at {@code bench.limitMax}, or when {@code bench.limitMinutes} are spent; the
+   * limit is the last step under one second before those two.
+   *
+   * <p>The tickets that fill each step are opened in bulk: one ticket goes through the real pipeline
+   * (assigned, clocks started, customer told) and serves as the template for ledger rows copied in one
+   * statement, each with its own process instance started at the tier work subprocess with that
+   * ticket's clock dates, so it waits on its SLA timers and the owner's action exactly as an open
+   * ticket does. The heap after GC is taken at every step (app, in-memory engine and its record log).
    */
-  private void memory() throws Exception {
+  private void embeddedLimit() throws Exception {
     settle();
+    long deadline = System.nanoTime() + Duration.ofMinutes(limitMinutes).toNanos();
     long openBefore = openCount();
     double heapBefore = appHeapMiB();
-    int more = (int) Math.max(0, openTickets - openBefore);
-    progress("memory: " + openBefore + " open, heap " + fmt(heapBefore) + " MiB; opening " + more + " more in bulk");
-    long start = System.nanoTime();
-    bulkOpen(more);
-    double openRate = more / ((System.nanoTime() - start) / 1e9);
-    settle();
-    long openNow = openCount();
-    double withMailbox = heapMiB();
-    double heap = appHeapMiB();
-    double perTicketKiB = openNow > openBefore ? (heap - heapBefore) * 1024 / (openNow - openBefore) : Double.NaN;
-    results.put("openTickets", openNow);
-    results.put("openTicketsBulkOpenedPerSecond", round(openRate));
-    results.put("heapMiBAfterStorm", round(heap));
-    results.put("heapMiBIncludingTestMailbox", round(withMailbox));
+    progress("limit: " + openBefore + " open, heap " + fmt(heapBefore) + " MiB");
+    List<Map<String, Object>> steps = new ArrayList<>();
+    results.put("embeddedLimitSteps", steps);
+    Long lastUnder = null;
+    Long firstOver = null;
+    String stoppedBy = "limitMax " + limitMax;
+    double heap = heapBefore;
+    long open = openBefore;
+    for (long target = Math.max(limitFirstStep, openBefore); target <= limitMax; target *= 2) {
+      long start = System.nanoTime();
+      int more = (int) Math.max(0, target - openCount());
+      int opened = bulkOpen(more, deadline);
+      double bulkSeconds = (System.nanoTime() - start) / 1e9;
+      if (opened < more) {
+        stoppedBy = "time budget (" + limitMinutes + " min) spent while opening step " + target;
+        break;
+      }
+      settle();
+      open = openCount();
+      // resolved tickets stay in the engine too, waiting out their reopen window
+      long inEngine = count("SELECT COUNT(*) FROM ticket WHERE status <> 'CLOSED' AND id > ?", 0);
+      CpuSample before = CpuSample.take();
+      Probes probes = probe(open);
+      CpuSample after = CpuSample.take();
+      heap = appHeapMiB();
+      Map<String, Object> step = new LinkedHashMap<>();
+      step.put("openTickets", open);
+      step.put("ticketsInEngine", inEngine);
+      step.put("openTicketP50Millis", round(percentileOf(probes.opens(), 0.50)));
+      step.put("openTicketP95Millis", round(percentileOf(probes.opens(), 0.95)));
+      step.put("ownerActionP50Millis", round(percentileOf(probes.actions(), 0.50)));
+      step.put("ownerActionP95Millis", round(percentileOf(probes.actions(), 0.95)));
+      step.put("probeTicketAcknowledgedP95Millis", round(percentileOf(probes.acknowledged(), 0.95)));
+      step.put("engineCpuMillisPerProbeTicket", round(after.engineMillis(before) / limitProbes));
+      step.put("appCpuMillisPerProbeTicket", round(after.appMillis(before) / limitProbes));
+      step.put("bulkOpenedPerSecond", more == 0 ? null : round(more / bulkSeconds));
+      step.put("heapMiB", round(heap));
+      steps.add(step);
+      progress("limit: " + step);
+      row("open " + open + ": opening a ticket / an owner action, p95",
+          fmt(percentileOf(probes.opens(), 0.95)) + " / " + fmt(percentileOf(probes.actions(), 0.95)) + " ms", "< 1000 ms",
+          "engine CPU per probe ticket " + fmt(after.engineMillis(before) / limitProbes) + " ms; heap " + fmt(heap) + " MiB");
+      boolean over = percentileOf(probes.opens(), 0.95) > 1000 || percentileOf(probes.actions(), 0.95) > 1000;
+      step.put("over", over);
+      if (over) {
+        // one slow step can be the shared machine's noise; two in a row are the engine
+        if (firstOver != null) {
+          stoppedBy = "p95 over one second at two steps in a row";
+          break;
+        }
+        firstOver = open;
+      } else {
+        firstOver = null;
+        lastUnder = open;
+      }
+      if (System.nanoTime() > deadline) {
+        stoppedBy = "time budget (" + limitMinutes + " min) spent";
+        break;
+      }
+    }
+    results.put("embeddedLimitOpenTickets", lastUnder);
+    results.put("embeddedLimitFirstOverOpenTickets", firstOver);
+    results.put("embeddedLimitStoppedBy", stoppedBy);
+    row("embedded mode's limit: open tickets with both p95 under 1 s", lastUnder == null ? "none measured" : String.valueOf(lastUnder),
+        "", "stopped by " + stoppedBy + (firstOver == null ? "" : "; over 1 s from " + firstOver + " open tickets"));
+
+    double perTicketKiB = open > openBefore ? (heap - heapBefore) * 1024 / (open - openBefore) : Double.NaN;
+    results.put("openTickets", open);
+    results.put("heapMiB", round(heap));
     results.put("heapMiBRightAfterStorm", round(heapBefore));
     results.put("heapKiBPerOpenTicket", perTicketKiB > 0 ? round(perTicketKiB) : null);
-    row("heap used after GC (app + in-memory engine + its record log)", fmt(heap) + " MiB", "", openNow + " open tickets");
+    row("heap used after GC (app + in-memory engine + its record log)", fmt(heap) + " MiB", "", open + " open tickets");
     row("heap growth per open ticket", perTicketKiB > 0 ? fmt(perTicketKiB) + " KiB" : "n/a", "",
-        openBefore + " → " + openNow + " open tickets, heap right after the storm " + fmt(heapBefore) + " MiB");
+        openBefore + " → " + open + " open tickets");
   }
 
-  private void bulkOpen(int n) throws Exception {
-    if (n <= 0) {
-      return;
+  private record Probes(List<Double> opens, List<Double> acknowledged, List<Double> actions) {}
+
+  /** Opens {@code limitProbes} tickets one after the other, then records an attempt on each, timing every request. */
+  private Probes probe(long step) throws Exception {
+    List<Double> opens = new ArrayList<>();
+    Map<Long, Long> openedAt = new LinkedHashMap<>();
+    for (int i = 0; i < limitProbes; i++) {
+      long start = System.nanoTime();
+      long id = openRetrying("P3", CATEGORIES[i % CATEGORIES.length], "bench-limit-" + step + "-" + i + "@example.com");
+      opens.add((System.nanoTime() - start) / 1e6);
+      openedAt.put(id, start);
     }
-    long template = openRetrying("P3", "TECHNICAL", "bench-memory-template@example.com");
+    List<Double> acknowledged = new ArrayList<>();
+    Set<Long> waiting = new HashSet<>(openedAt.keySet());
+    waitUntil("probe tickets acknowledged", Duration.ofMinutes(5), () -> {
+      for (long id : List.copyOf(waiting)) {
+        if (count("SELECT COUNT(*) FROM notification WHERE ticket_id = ? AND kind = 'ACKNOWLEDGEMENT'", id) > 0) {
+          waiting.remove(id);
+          acknowledged.add((System.nanoTime() - openedAt.get(id)) / 1e6);
+        }
+      }
+      return waiting.isEmpty();
+    });
+    List<Double> actions = new ArrayList<>();
+    AtomicInteger conflicts = new AtomicInteger();
+    for (long id : openedAt.keySet()) {
+      long start = System.nanoTime();
+      send("/api/tickets/" + id + "/attempts", Map.of("note", "Asked for the logs"), conflicts);
+      actions.add((System.nanoTime() - start) / 1e6);
+    }
+    return new Probes(opens, acknowledged, actions);
+  }
+
+  /**
+   * Opens {@code n} tickets in bulk (see {@link #embeddedLimit}), in chunks, until {@code deadline};
+   * returns how many it opened (a chunk is whole: ledger rows and their process instances).
+   */
+  private int bulkOpen(int n, long deadline) throws Exception {
+    if (n <= 0) {
+      return 0;
+    }
+    long template = openRetrying("P3", "TECHNICAL", "bench-limit-template-" + maxTicketId() + "@example.com");
     waitUntil("template ticket acknowledged", Duration.ofMinutes(2),
         () -> count("SELECT COUNT(*) FROM notification WHERE ticket_id = ? AND kind = 'ACKNOWLEDGEMENT'", template) > 0);
+    int opened = 1;
+    while (opened < n && System.nanoTime() < deadline) {
+      int chunk = Math.min(BULK_CHUNK, n - opened);
+      bulkOpenChunk(template, chunk);
+      opened += chunk;
+    }
+    progress("limit: " + opened + " tickets opened in bulk from template ticket " + template);
+    return opened;
+  }
+
+  private void bulkOpenChunk(long template, int n) throws Exception {
     long first = maxTicketId() + 1;
     jdbc.sql("""
         INSERT INTO ticket (customer_name, customer_email, customer_language, customer_vip, customer_annual_revenue,
                             channel, subject, description, priority, category, status, tier, max_tier, owner_username,
                             response_clock, response_due_at, resolution_clock, resolution_due_at, clock_epoch, opened_at)
-        SELECT t.customer_name, CONCAT('bench-open-', s.seq, '@example.com'), t.customer_language, t.customer_vip,
+        SELECT t.customer_name, CONCAT('bench-open-', %d + s.seq, '@example.com'), t.customer_language, t.customer_vip,
                t.customer_annual_revenue, t.channel, t.subject, t.description, t.priority, t.category, t.status, t.tier,
                t.max_tier, t.owner_username, t.response_clock, t.response_due_at, t.resolution_clock, t.resolution_due_at,
                t.clock_epoch, t.opened_at
         FROM ticket t JOIN seq_1_to_%d s WHERE t.id = ?
         ORDER BY s.seq
-        """.formatted(n)).param(template).update();
+        """.formatted(first, n)).param(template).update();
     var clocks = jdbc.sql("SELECT priority, tier, response_due_at, resolution_due_at FROM ticket WHERE id = ?")
         .param(template).query().singleRow();
     Instant now = engineNow();
@@ -632,7 +740,7 @@ class EscalationBenchmark {
     variables.put("resolutionWarningAt", warningBefore(now, resolutionDue).toString());
     variables.put("resolutionDueAt", resolutionDue.toString());
 
-    ExecutorService starters = Executors.newFixedThreadPool(clients);
+    ExecutorService starters = Executors.newFixedThreadPool(clients, CpuSample.loadThreads("starters"));
     try {
       List<Future<?>> started = new ArrayList<>();
       for (long id = first; id < first + n; id++) {
@@ -651,7 +759,6 @@ class EscalationBenchmark {
     } finally {
       starters.shutdownNow();
     }
-    progress("memory: " + n + " tickets opened in bulk from template ticket " + template);
   }
 
   /** The engine's clock, which the storm moved forward (the app's clock moves with it). */
@@ -844,7 +951,7 @@ class EscalationBenchmark {
   // ---------------------------------------------------------------- helpers
 
   private void openTickets(int n, IntFunction<String> priority, String emailPrefix) throws Exception {
-    ExecutorService openers = Executors.newFixedThreadPool(clients);
+    ExecutorService openers = Executors.newFixedThreadPool(clients, CpuSample.loadThreads("openers"));
     try {
       List<Future<Long>> opened = new ArrayList<>();
       for (int i = 0; i < n; i++) {

@@ -24,36 +24,43 @@ public final class TicketApi {
   private final ObjectMapper json = new ObjectMapper();
   private final String base;
   private final String authorization;
+  private final HttpClient http;
 
   public TicketApi(int port) {
-    this("http://localhost:" + port, basic(DEFAULT_USER, DEMO_PASSWORD));
+    this(port, HTTP);
   }
 
-  private TicketApi(String base, String authorization) {
+  /** The same API over a client of the caller's (the benchmark tells its client's threads from the app's). */
+  public TicketApi(int port, HttpClient http) {
+    this("http://localhost:" + port, basic(DEFAULT_USER, DEMO_PASSWORD), http);
+  }
+
+  private TicketApi(String base, String authorization, HttpClient http) {
     this.base = base;
     this.authorization = authorization;
+    this.http = http;
   }
 
   /** The same API as another demo login (password {@code demo}). */
   public TicketApi as(String username) {
-    return new TicketApi(base, basic(username, DEMO_PASSWORD));
+    return new TicketApi(base, basic(username, DEMO_PASSWORD), http);
   }
 
   public TicketApi as(String username, String password) {
-    return new TicketApi(base, basic(username, password));
+    return new TicketApi(base, basic(username, password), http);
   }
 
   public TicketApi withToken(String token) {
-    return new TicketApi(base, "Bearer " + token);
+    return new TicketApi(base, "Bearer " + token, http);
   }
 
   /** Any Authorization header value, e.g. a malformed one. */
   public TicketApi withAuthorization(String header) {
-    return new TicketApi(base, header);
+    return new TicketApi(base, header, http);
   }
 
   public TicketApi anonymous() {
-    return new TicketApi(base, null);
+    return new TicketApi(base, null, http);
   }
 
   public static String basic(String username, String password) {
@@ -172,7 +179,7 @@ public final class TicketApi {
       request.header("Authorization", authorization);
     }
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode body = response.body().isBlank() || !looksLikeJson(response) ? null : json.readTree(response.body());
       return new Response(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(null),
           response.headers().firstValue("Location").orElse(null));
