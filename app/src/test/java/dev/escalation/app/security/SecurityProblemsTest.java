@@ -16,6 +16,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.InvalidCsrfTokenException;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 /**
  * The problem bodies of every refusal, including the ones no URL rule of this branch produces yet:
@@ -77,6 +78,21 @@ class SecurityProblemsTest {
     MockHttpServletResponse response = new MockHttpServletResponse();
     problems.handle(request("GET", "/api/metrics", null), response, new AccessDeniedException("Access Denied"));
     assertThat(problem(response, 403).get("detail").asText()).isEqualTo("you may not GET /api/metrics (see docs/security.md)");
+  }
+
+  @Test
+  void aRequestTheFirewallRejectsIsTheSameInvalidRequestProblemAsAnyBadInput() throws Exception {
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    new RejectedRequests(json).handle(request("POST", "/api/tickets/3;x=1/attempts", null), response,
+        new RequestRejectedException("The request was rejected because the URL contained a potentially malicious String \";\""));
+    JsonNode body = problem(response, 400);
+    assertThat(body.get("title").asText()).isEqualTo("Invalid request");
+    assertThat(body.get("type").asText()).isEqualTo("https://escalation.dev/problems/invalid-request");
+    assertThat(body.get("errors")).hasSize(1);
+    assertThat(body.get("errors").get(0).get("field").asText()).isEqualTo("request");
+    assertThat(body.get("errors").get(0).get("message").asText())
+        .isEqualTo("was rejected: The request was rejected because the URL contained a potentially malicious String \";\"");
+    assertThat(body.get("detail").asText()).startsWith("request was rejected: ");
   }
 
   private JsonNode problem(MockHttpServletResponse response, int status) throws Exception {
