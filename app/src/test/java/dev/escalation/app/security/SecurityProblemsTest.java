@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,7 +25,8 @@ import org.springframework.security.web.firewall.RequestRejectedException;
  * filter chain hands to the same handler) and a wrong CSRF token.
  */
 class SecurityProblemsTest {
-  private final ObjectMapper json = new ObjectMapper();
+  /** As the app's: Spring's builder adds the mix-in that writes a problem's properties ({@code errors}) at the top level. */
+  private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
   private final SecurityProblems problems = new SecurityProblems(json);
 
   @AfterEach
