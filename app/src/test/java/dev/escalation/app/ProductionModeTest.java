@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.escalation.app.e2e.TicketApi;
 import dev.escalation.app.embedded.EmbeddedRuntime;
 import dev.escalation.app.security.Accounts;
-import dev.escalation.app.security.AppRole;
+import dev.escalation.workers.roster.Role;
 import dev.escalation.workers.testsupport.EmbeddedMariaDb;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +47,7 @@ class ProductionModeTest {
   @Test
   void refusesToStartWhenALoginHasTheDemoPassword() {
     try (ConfigurableApplicationContext app = start("escalation_demo_user", "escalation.security.bootstrap-admin-password=" + ADMIN_PASSWORD)) {
-      app.getBean(Accounts.class).createUser("admin2", "demo", AppRole.ADMIN);
+      app.getBean(Accounts.class).createUser("admin2", "demo", Role.ADMIN);
     }
     assertThatThrownBy(() -> start("escalation_demo_user").close())
         .isInstanceOf(IllegalStateException.class)

@@ -8,19 +8,17 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** RFC 7807 bodies for refunds and the task inbox: 401 without a user, 403 for business authorization, 404, 409. */
+/**
+ * RFC 7807 bodies for refunds and the task inbox: 400, 403 for a refund beyond the caller's authority
+ * (a business rule; who may call what at all is Spring Security's), 404, 409.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApprovalProblems {
 
-  static final class NotAuthenticated extends RuntimeException {
-    NotAuthenticated() {
-      super("sign in first: this action needs to know who you are");
-    }
-  }
-
-  static final class Forbidden extends RuntimeException {
-    Forbidden(String message) {
+  /** A1: the refund's amount is above what the caller's role may approve (refund-authority DMN). */
+  static final class BeyondAuthority extends RuntimeException {
+    BeyondAuthority(String message) {
       super(message);
     }
   }
@@ -49,19 +47,12 @@ class ApprovalProblems {
 
   @ExceptionHandler(InvalidField.class)
   ProblemDetail invalid(InvalidField e) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.field + " " + e.getMessage(), "invalid-request");
-    problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", e.field, "message", e.getMessage())));
-    return problem;
+    return Problems.invalid(e.field, e.getMessage());
   }
 
-  @ExceptionHandler(NotAuthenticated.class)
-  ProblemDetail unauthenticated(NotAuthenticated e) {
-    return problem(HttpStatus.UNAUTHORIZED, "Not authenticated", e.getMessage(), "not-authenticated");
-  }
-
-  @ExceptionHandler(Forbidden.class)
-  ProblemDetail forbidden(Forbidden e) {
-    return problem(HttpStatus.FORBIDDEN, "Not allowed for you", e.getMessage(), "forbidden");
+  @ExceptionHandler(BeyondAuthority.class)
+  ProblemDetail beyondAuthority(BeyondAuthority e) {
+    return problem(HttpStatus.FORBIDDEN, "Beyond your refund authority", e.getMessage(), "beyond-refund-authority");
   }
 
   @ExceptionHandler(NotFound.class)

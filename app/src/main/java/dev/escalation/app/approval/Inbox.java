@@ -1,7 +1,7 @@
 package dev.escalation.app.approval;
 
 import dev.escalation.app.approval.ApprovalProblems.Conflict;
-import dev.escalation.app.approval.ApprovalProblems.Forbidden;
+import dev.escalation.app.approval.ApprovalProblems.BeyondAuthority;
 import dev.escalation.app.approval.ApprovalProblems.InvalidField;
 import dev.escalation.app.approval.ApprovalProblems.NotFound;
 import dev.escalation.processes.EscalationReview;
@@ -75,7 +75,7 @@ class Inbox {
         .filter(Row::subjectPending)
         .map(Row::view)
         .filter(t -> t.claimedBy() == null || t.claimedBy().equals(caller.username()))
-        .filter(t -> mayActOn(caller, t))
+        .filter(t -> TaskAccess.isFor(caller.role(), t.candidateGroups()))
         .filter(t -> t.refund() == null
             || covered.computeIfAbsent(t.refund().amount(), a -> authority.of(caller.role().name(), a).within()))
         .toList();
@@ -83,7 +83,7 @@ class Inbox {
 
   TaskView claim(Caller caller, long id) {
     Row row = find(id);
-    requireAllowed(caller, row.view());
+    requireWithinAuthority(caller, row.view());
     requireOpen(row);
     int claimed = jdbc.sql("""
             UPDATE human_task SET claimed_by = ?, claimed_at = ?
@@ -102,7 +102,7 @@ class Inbox {
   TaskView complete(Caller caller, long id, TaskController.Completion completion) {
     Row row = find(id);
     TaskView task = row.view();
-    requireAllowed(caller, task);
+    requireWithinAuthority(caller, task);
     Map<String, Object> variables = variables(caller, task, completion);
     if (task.claimedBy() != null && !task.claimedBy().equals(caller.username())) {
       throw new Conflict("task " + id + " is claimed by " + task.claimedBy() + "; only they can complete it");
@@ -158,15 +158,15 @@ class Inbox {
     throw new Conflict("task " + task.id() + " is a " + task.kind() + " task, which the inbox cannot complete");
   }
 
-  private void requireAllowed(Caller caller, TaskView task) {
-    if (!mayActOn(caller, task)) {
-      throw new Forbidden("task " + task.id() + " is for " + String.join(", ", task.candidateGroups()) + "; "
-          + caller.username() + " (" + caller.role() + ") is not in that group");
-    }
+  /**
+   * A1: whether the caller may work on the task at all (its candidate groups) is method security's
+   * ({@link TaskAccess}); whether the refund's amount is within their authority is this business rule.
+   */
+  private void requireWithinAuthority(Caller caller, TaskView task) {
     if (task.refund() != null) {
       RefundAuthority.Verdict verdict = authority.of(caller.role().name(), task.refund().amount());
       if (!verdict.within()) {
-        throw new Forbidden(caller.username() + " (" + caller.role() + ") may approve refunds up to "
+        throw new BeyondAuthority(caller.username() + " (" + caller.role() + ") may approve refunds up to "
             + (verdict.limit() == null ? "any amount" : verdict.limit().toPlainString()) + "; this one is "
             + task.refund().amount().toPlainString() + " " + task.refund().currency());
       }
@@ -178,10 +178,6 @@ class Inbox {
       String by = row.view().completedBy();
       throw new Conflict("task " + row.view().id() + " is already done" + (by == null ? " (completed elsewhere, e.g. in Tasklist, or moved on)" : " (by " + by + ")"));
     }
-  }
-
-  private static boolean mayActOn(Caller caller, TaskView task) {
-    return task.candidateGroups().stream().anyMatch(caller.groups()::contains);
   }
 
   private Row find(long id) {

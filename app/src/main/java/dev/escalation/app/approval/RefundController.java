@@ -1,7 +1,7 @@
 package dev.escalation.app.approval;
 
-import dev.escalation.workers.refund.RefundRequest;
-import dev.escalation.workers.roster.RosterRepository;
+import dev.escalation.app.security.ActsOnTicket;
+import dev.escalation.app.security.CurrentActor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,11 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RefundController {
   private final RefundCommands commands;
-  private final RosterRepository roster;
+  private final CurrentActor actor;
 
-  RefundController(RefundCommands commands, RosterRepository roster) {
+  RefundController(RefundCommands commands, CurrentActor actor) {
     this.commands = commands;
-    this.roster = roster;
+    this.actor = actor;
   }
 
   record RefundBody(
@@ -41,16 +40,17 @@ class RefundController {
       @NotBlank @Size(max = 2000) String reason,
       @Size(max = 255) @Pattern(regexp = "pi_[A-Za-z0-9_]+", message = "must be a payment intent id (pi_...)") String paymentIntent) {}
 
+  @ActsOnTicket
   @PostMapping("/api/tickets/{id}/refund-requests")
-  ResponseEntity<RefundRequest> request(@PathVariable long id, @Valid @RequestBody RefundBody body, Principal principal) {
-    RefundRequest created = commands.request(Caller.of(principal, roster), id, body);
+  ResponseEntity<RefundView> request(@PathVariable long id, @Valid @RequestBody RefundBody body) {
+    RefundView created = RefundView.of(commands.request(Caller.of(actor), id, body));
     return ResponseEntity.accepted()
         .location(URI.create("/api/tickets/" + id + "/refund-requests/" + created.id()))
         .body(created);
   }
 
   @GetMapping("/api/tickets/{id}/refund-requests")
-  List<RefundRequest> ofTicket(@PathVariable long id) {
-    return commands.ofTicket(id);
+  List<RefundView> ofTicket(@PathVariable long id) {
+    return commands.ofTicket(id).stream().map(RefundView::of).toList();
   }
 }

@@ -1,11 +1,11 @@
 package dev.escalation.app.approval;
 
 import dev.escalation.workers.review.RootCause;
-import dev.escalation.workers.roster.RosterRepository;
+import dev.escalation.app.security.CurrentActor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.security.Principal;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tasks")
 class TaskController {
   private final Inbox inbox;
-  private final RosterRepository roster;
+  private final CurrentActor actor;
 
-  TaskController(Inbox inbox, RosterRepository roster) {
+  TaskController(Inbox inbox, CurrentActor actor) {
     this.inbox = inbox;
-    this.roster = roster;
+    this.actor = actor;
   }
 
   /**
@@ -37,17 +37,19 @@ class TaskController {
       @Size(max = 4000) String whatWouldHaveHelped) {}
 
   @GetMapping
-  List<Inbox.TaskView> open(Principal principal) {
-    return inbox.open(Caller.of(principal, roster));
+  List<Inbox.TaskView> open() {
+    return inbox.open(Caller.of(actor));
   }
 
+  @PreAuthorize("@taskAccess.mayWorkOn(authentication, #id)")
   @PostMapping("/{id}/claim")
-  Inbox.TaskView claim(@PathVariable long id, Principal principal) {
-    return inbox.claim(Caller.of(principal, roster), id);
+  Inbox.TaskView claim(@PathVariable long id) {
+    return inbox.claim(Caller.of(actor), id);
   }
 
+  @PreAuthorize("@taskAccess.mayWorkOn(authentication, #id)")
   @PostMapping("/{id}/complete")
-  Inbox.TaskView complete(@PathVariable long id, @Valid @RequestBody Completion completion, Principal principal) {
-    return inbox.complete(Caller.of(principal, roster), id, completion);
+  Inbox.TaskView complete(@PathVariable long id, @Valid @RequestBody Completion completion) {
+    return inbox.complete(Caller.of(actor), id, completion);
   }
 }

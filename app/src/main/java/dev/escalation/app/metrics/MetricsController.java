@@ -1,14 +1,11 @@
 package dev.escalation.app.metrics;
 
-import java.net.URI;
+import dev.escalation.app.web.Problems;
+import dev.escalation.app.web.Problems.FieldProblem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,11 +24,11 @@ class MetricsController {
 
   @GetMapping("/api/metrics")
   ResponseEntity<?> metrics(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-    List<Map<String, String>> errors = new ArrayList<>();
+    List<FieldProblem> errors = new ArrayList<>();
     Instant start = parse("from", from, errors);
     Instant end = parse("to", to, errors);
     if (!errors.isEmpty()) {
-      return invalid(errors);
+      return ResponseEntity.badRequest().body(Problems.invalid(errors));
     }
     if (start == null && end == null) {
       EscalationMetrics.Window window = metrics.lastDays();
@@ -43,30 +40,20 @@ class MetricsController {
       start = end.minus(EscalationMetrics.DEFAULT_WINDOW);
     }
     if (!start.isBefore(end)) {
-      return invalid(List.of(Map.of("field", "to", "message", "must be after from (" + start + ")")));
+      return ResponseEntity.badRequest().body(Problems.invalid("to", "must be after from (" + start + ")"));
     }
     return ResponseEntity.ok(metrics.compute(start, end));
   }
 
-  private static Instant parse(String field, String value, List<Map<String, String>> errors) {
+  private static Instant parse(String field, String value, List<FieldProblem> errors) {
     if (value == null) {
       return null;
     }
     try {
       return Instant.parse(value.trim());
     } catch (DateTimeParseException e) {
-      errors.add(Map.of("field", field, "message", INSTANT + ", not '" + value + "'"));
+      errors.add(new FieldProblem(field, INSTANT + ", not '" + value + "'"));
       return null;
     }
-  }
-
-  /** The same problem shape as every other 400 of the API: {@code errors: [{field, message}]}. */
-  private static ResponseEntity<ProblemDetail> invalid(List<Map<String, String>> errors) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        errors.stream().map(e -> e.get("field") + " " + e.get("message")).collect(Collectors.joining("; ")));
-    problem.setTitle("Invalid request");
-    problem.setType(URI.create("https://escalation.dev/problems/invalid-request"));
-    problem.setProperty("errors", errors);
-    return ResponseEntity.badRequest().body(problem);
   }
 }

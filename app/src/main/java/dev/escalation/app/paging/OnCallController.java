@@ -1,8 +1,9 @@
 package dev.escalation.app.paging;
 
+import dev.escalation.app.web.Problems;
+import dev.escalation.app.web.Problems.FieldProblem;
 import dev.escalation.workers.paging.OnCallRoster;
 import dev.escalation.workers.paging.OnCallShift;
-import dev.escalation.workers.roster.Role;
 import dev.escalation.workers.roster.RosterMember;
 import dev.escalation.workers.roster.RosterRepository;
 import jakarta.validation.Valid;
@@ -18,9 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,14 +48,12 @@ class OnCallController {
       @NotNull Instant endsAt,
       @NotNull @Min(1) @Max(99) Integer escalationOrder) {}
 
-  record FieldProblem(String field, String message) {}
-
   /** The shifts, and the order in which managers would be paged right now. */
   @GetMapping
   Map<String, Object> list() {
     return Map.of(
         "pagingOrderNow", onCall.pagingOrder(clock.instant()).stream().map(RosterMember::username).toList(),
-        "shifts", onCall.shifts());
+        "shifts", onCall.shifts().stream().map(ShiftView::of).toList());
   }
 
   @PostMapping
@@ -66,7 +62,7 @@ class OnCallController {
     var member = roster.findById(request.username());
     if (member.isEmpty()) {
       errors.add(new FieldProblem("username", "is not on the roster"));
-    } else if (member.get().role() != Role.MANAGER && member.get().role() != Role.HEAD_OF_SUPPORT) {
+    } else if (!member.get().role().isSupervisor()) {
       errors.add(new FieldProblem("username", "must be a MANAGER or HEAD_OF_SUPPORT, not " + member.get().role()));
     }
     if (!request.endsAt().isAfter(request.startsAt())) {
@@ -75,14 +71,9 @@ class OnCallController {
       errors.add(new FieldProblem("endsAt", "must be at most 31 days after startsAt"));
     }
     if (!errors.isEmpty()) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-          errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));
-      problem.setTitle("Invalid request");
-      problem.setType(URI.create("https://escalation.dev/problems/invalid-request"));
-      problem.setProperty("errors", errors);
-      return ResponseEntity.badRequest().body(problem);
+      return ResponseEntity.badRequest().body(Problems.invalid(errors));
     }
     OnCallShift saved = onCall.add(new OnCallShift(null, request.username(), request.startsAt(), request.endsAt(), request.escalationOrder()));
-    return ResponseEntity.created(URI.create("/api/on-call/" + saved.id())).body(saved);
+    return ResponseEntity.created(URI.create("/api/on-call/" + saved.id())).body(ShiftView.of(saved));
   }
 }

@@ -1,7 +1,6 @@
 package dev.escalation.app.paging;
 
 import dev.escalation.app.web.Problems;
-import dev.escalation.workers.paging.Page;
 import dev.escalation.workers.paging.Pages;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -32,20 +31,20 @@ class PagesController {
   record Ack(@Size(max = 64) String by) {}
 
   @GetMapping
-  List<Page> ofTicket(@RequestParam long ticketId) {
-    return pages.ofTicket(ticketId);
+  List<PageView> ofTicket(@RequestParam long ticketId) {
+    return pages.ofTicket(ticketId).stream().map(PageView::of).toList();
   }
 
   @GetMapping("/{id}")
   ResponseEntity<?> one(@PathVariable long id) {
-    return pages.page(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
+    return pages.page(id).map(PageView::of).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
   }
 
   @PostMapping("/{id}/ack")
   ResponseEntity<?> acknowledge(@PathVariable long id, @Validated @RequestBody(required = false) Ack ack) {
     String by = ack == null || ack.by() == null || ack.by().isBlank() ? "manager" : ack.by().strip();
     return switch (acks.acknowledge(id, by)) {
-      case ACKNOWLEDGED -> ResponseEntity.accepted().body(pages.page(id).orElseThrow());
+      case ACKNOWLEDGED -> ResponseEntity.accepted().body(PageView.of(pages.page(id).orElseThrow()));
       case ALREADY_ACKNOWLEDGED -> problem(HttpStatus.CONFLICT, "Page already acknowledged", "page " + id + " was already acknowledged");
       case UNANSWERED -> problem(HttpStatus.CONFLICT, "Page closed unanswered",
           "page " + id + " ran out of re-pages without an acknowledgement; the head of support was alerted");

@@ -1,5 +1,6 @@
 package dev.escalation.app.security;
 
+import dev.escalation.workers.roster.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +36,7 @@ public class Accounts {
     this.recent = recent;
   }
 
-  record Login(String username, String passwordHash, AppRole role, boolean enabled) {}
+  record Login(String username, String passwordHash, Role role, boolean enabled) {}
 
   record UserView(String username, String role, boolean enabled, Instant createdAt) {}
 
@@ -47,7 +48,7 @@ public class Accounts {
   Optional<Login> login(String username) {
     return jdbc.sql("SELECT username, password_hash, role, enabled FROM app_user WHERE username = ?")
         .param(username)
-        .query((rs, n) -> new Login(rs.getString(1), rs.getString(2), AppRole.valueOf(rs.getString(3)), rs.getBoolean(4)))
+        .query((rs, n) -> new Login(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getBoolean(4)))
         .optional();
   }
 
@@ -56,8 +57,8 @@ public class Accounts {
    * the username is taken. Password rules are the caller's ({@link PasswordPolicy}).
    */
   @Transactional
-  public boolean createUser(String username, String rawPassword, AppRole role) {
-    if (role != AppRole.ADMIN) {
+  public boolean createUser(String username, String rawPassword, Role role) {
+    if (role != Role.ADMIN) {
       String rosterRole = jdbc.sql("SELECT role FROM roster_member WHERE username = ?").param(username)
           .query(String.class).optional()
           .orElseThrow(() -> new AccountException("username", "must be on the roster for role " + role
@@ -68,7 +69,7 @@ public class Accounts {
     }
     int rows = jdbc.sql("INSERT IGNORE INTO app_user (username, password_hash, role, roster_username, enabled, created_at) "
             + "VALUES (?, ?, ?, ?, TRUE, ?)")
-        .params(username, passwords.encode(rawPassword), role.name(), role == AppRole.ADMIN ? null : username, clock.instant())
+        .params(username, passwords.encode(rawPassword), role.name(), role == Role.ADMIN ? null : username, clock.instant())
         .update();
     return rows == 1;
   }
@@ -103,7 +104,7 @@ public class Accounts {
   }
 
   @Transactional
-  public NewToken createToken(String name, AppRole role, String createdBy) {
+  public NewToken createToken(String name, Role role, String createdBy) {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -1,5 +1,6 @@
 package dev.escalation.app.security;
 
+import dev.escalation.workers.roster.Role;
 import dev.escalation.app.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,11 +36,11 @@ class AdminController {
   }
 
   record NewUser(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String username, @NotBlank String password,
-      @NotNull AppRole role) {}
+      @NotNull Role role) {}
 
   record NewPassword(@NotBlank String password) {}
 
-  record NewToken(@NotBlank @Size(max = 100) String name, @NotNull AppRole role) {}
+  record NewToken(@NotBlank @Size(max = 100) String name, @NotNull Role role) {}
 
   @GetMapping("/users")
   List<Accounts.UserView> users() {
@@ -86,9 +86,7 @@ class AdminController {
 
   @ExceptionHandler(AccountException.class)
   ProblemDetail refused(AccountException e) {
-    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "invalid-request");
-    problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage().substring(e.field().length() + 1))));
-    return problem;
+    return Problems.invalid(e.field(), e.getMessage().substring(e.field().length() + 1));
   }
 
   private static void checkPassword(String password) {

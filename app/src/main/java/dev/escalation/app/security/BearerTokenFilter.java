@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import dev.escalation.workers.roster.Role;
 import java.util.List;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -48,7 +49,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL_PREFIX + token.get().name(), null,
-        List.of(new SimpleGrantedAuthority(AppRole.valueOf(token.get().role()).authority()))));
+        List.of(new SimpleGrantedAuthority(Roles.authority(Role.valueOf(token.get().role()))))));
     SecurityContextHolder.setContext(context);
     try {
       chain.doFilter(request, response);

@@ -1,6 +1,7 @@
 package dev.escalation.app.security;
 
 import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.roster.Role;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,5 +17,14 @@ public class CurrentActor {
       return AuditTrail.SYSTEM;
     }
     return who.getName();
+  }
+
+  /**
+   * The role the caller acts with. Only for requests the security rules let through, which all
+   * need a role; outside of one this is a programming error.
+   */
+  public Role role() {
+    return Roles.of(SecurityContextHolder.getContext().getAuthentication())
+        .orElseThrow(() -> new IllegalStateException("no authenticated caller with a role: the security rules let this request through"));
   }
 }

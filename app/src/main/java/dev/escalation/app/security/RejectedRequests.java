@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -21,9 +18,6 @@ class RejectedRequests implements RequestRejectedHandler {
 
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) throws IOException {
-    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "the request was rejected: " + e.getMessage(), "invalid-request");
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
+    Problems.write(Problems.invalid("request", "was rejected: " + e.getMessage()), response, json);
   }
 }

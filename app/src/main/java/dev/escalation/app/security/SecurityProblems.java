@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -75,9 +74,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     } catch (IllegalArgumentException notAUri) {
       // leave it out
     }
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
+    Problems.write(problem, response, json);
   }
 
   private static boolean wantsPage(HttpServletRequest request) {

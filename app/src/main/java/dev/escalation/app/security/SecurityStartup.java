@@ -1,5 +1,6 @@
 package dev.escalation.app.security;
 
+import dev.escalation.workers.roster.Role;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,7 @@ class SecurityStartup implements SmartInitializingSingleton {
       throw new DemoPasswordRefused("ESCALATION_BOOTSTRAP_ADMIN_PASSWORD (escalation.security.bootstrap-admin-password) " + problem);
     }
     String username = properties.bootstrapAdminUsername();
-    if (accounts.createUser(username, password, AppRole.ADMIN)) {
+    if (accounts.createUser(username, password, Role.ADMIN)) {
       log.warn("Created the bootstrap admin '{}'. Remove ESCALATION_BOOTSTRAP_ADMIN_PASSWORD from the environment now;"
           + " it is not used again while that login exists.", username);
     } else {

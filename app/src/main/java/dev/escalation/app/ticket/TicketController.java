@@ -1,13 +1,14 @@
 package dev.escalation.app.ticket;
 
-import dev.escalation.workers.handoff.Escalation;
-import dev.escalation.workers.handoff.HandoffNote;
-import dev.escalation.workers.ticket.ResolutionAttempt;
-import dev.escalation.workers.ticket.TicketMessage;
+import dev.escalation.app.security.ActsOnTicket;
+import dev.escalation.app.ticket.HistoryViews.AttemptView;
+import dev.escalation.app.ticket.HistoryViews.EscalationAccepted;
+import dev.escalation.app.ticket.HistoryViews.EscalationView;
+import dev.escalation.app.ticket.HistoryViews.HandoffNoteView;
+import dev.escalation.app.ticket.HistoryViews.MessageView;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The ticket API: staff open and read tickets; the actions ({@code POST /{id}/...}) are for the owner or a supervisor. */
 @RestController
 @RequestMapping("/api/tickets")
 class TicketController {
@@ -49,55 +51,61 @@ class TicketController {
   }
 
   @GetMapping("/{id}/messages")
-  List<TicketMessage> conversation(@PathVariable long id) {
+  List<MessageView> conversation(@PathVariable long id) {
     return queries.conversation(id);
   }
 
   @GetMapping("/{id}/attempts")
-  List<ResolutionAttempt> attempts(@PathVariable long id) {
+  List<AttemptView> attempts(@PathVariable long id) {
     return queries.attempts(id);
   }
 
   @GetMapping("/{id}/handoff-notes")
-  List<HandoffNote> handoffNotes(@PathVariable long id) {
+  List<HandoffNoteView> handoffNotes(@PathVariable long id) {
     return queries.handoffNotes(id);
   }
 
   @GetMapping("/{id}/escalations")
-  List<Escalation> escalations(@PathVariable long id) {
+  List<EscalationView> escalations(@PathVariable long id) {
     return queries.escalations(id);
   }
 
+  @ActsOnTicket
   @PostMapping("/{id}/attempts")
   ResponseEntity<TicketView> recordAttempt(@PathVariable long id, @Valid @RequestBody Requests.Attempt request) {
     commands.recordAttempt(id, request);
     return accepted(id);
   }
 
+  @ActsOnTicket
   @PostMapping("/{id}/escalations")
-  ResponseEntity<Map<String, Object>> escalate(@PathVariable long id, @Valid @RequestBody Requests.EscalationRequest request) {
-    HandoffNote note = commands.escalate(id, request);
-    return ResponseEntity.accepted().body(Map.of("ticket", queries.ticket(id), "handoffNote", note));
+  ResponseEntity<EscalationAccepted> escalate(@PathVariable long id, @Valid @RequestBody Requests.EscalationRequest request) {
+    HandoffNoteView note = HandoffNoteView.of(commands.escalate(id, request));
+    return ResponseEntity.accepted().body(new EscalationAccepted(queries.ticket(id), note));
   }
 
+  @ActsOnTicket
   @PostMapping("/{id}/waiting-on-customer")
   ResponseEntity<TicketView> askCustomer(@PathVariable long id, @Valid @RequestBody Requests.Question request) {
     commands.askCustomer(id, request);
     return accepted(id);
   }
 
+  @ActsOnTicket
   @PostMapping("/{id}/customer-replies")
   ResponseEntity<TicketView> customerReplied(@PathVariable long id, @Valid @RequestBody Requests.CustomerReply request) {
     commands.customerReplied(id, request);
     return accepted(id);
   }
 
+  @ActsOnTicket
   @PostMapping("/{id}/resolution")
   ResponseEntity<TicketView> resolve(@PathVariable long id, @Valid @RequestBody Requests.Resolution request) {
     commands.resolve(id, request);
     return accepted(id);
   }
 
+  @ActsOnTicket
   @PostMapping("/{id}/reopen")
   ResponseEntity<TicketView> reopen(@PathVariable long id, @Valid @RequestBody Requests.Reopen request) {
     commands.reopen(id, request);

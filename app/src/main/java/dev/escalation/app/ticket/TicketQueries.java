@@ -1,16 +1,16 @@
 package dev.escalation.app.ticket;
 
+import dev.escalation.app.ticket.HistoryViews.AttemptView;
+import dev.escalation.app.ticket.HistoryViews.EscalationView;
+import dev.escalation.app.ticket.HistoryViews.HandoffNoteView;
+import dev.escalation.app.ticket.HistoryViews.MessageView;
 import dev.escalation.workers.audit.AuditEvent;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.devtask.DevTasks;
-import dev.escalation.workers.handoff.Escalation;
 import dev.escalation.workers.handoff.EscalationRepository;
-import dev.escalation.workers.handoff.HandoffNote;
 import dev.escalation.workers.handoff.HandoffNoteRepository;
 import dev.escalation.workers.roster.RosterRepository;
-import dev.escalation.workers.ticket.ResolutionAttempt;
 import dev.escalation.workers.ticket.ResolutionAttemptRepository;
-import dev.escalation.workers.ticket.TicketMessage;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.TicketMessageRepository;
 import dev.escalation.workers.ticket.TicketProperties;
@@ -79,24 +79,24 @@ class TicketQueries {
     return audit.timeline(id).stream().map(TicketQueries::entry).toList();
   }
 
-  List<TicketMessage> conversation(long id) {
+  List<MessageView> conversation(long id) {
     exists(id);
-    return messages.findByTicketIdOrderByCreatedAtAscIdAsc(id);
+    return messages.findByTicketIdOrderByCreatedAtAscIdAsc(id).stream().map(MessageView::of).toList();
   }
 
-  List<ResolutionAttempt> attempts(long id) {
+  List<AttemptView> attempts(long id) {
     exists(id);
-    return attempts.findByTicketIdOrderByCreatedAtAscIdAsc(id);
+    return attempts.findByTicketIdOrderByCreatedAtAscIdAsc(id).stream().map(AttemptView::of).toList();
   }
 
-  List<HandoffNote> handoffNotes(long id) {
+  List<HandoffNoteView> handoffNotes(long id) {
     exists(id);
-    return notes.findByTicketIdOrderByCreatedAtAscIdAsc(id);
+    return notes.findByTicketIdOrderByCreatedAtAscIdAsc(id).stream().map(HandoffNoteView::of).toList();
   }
 
-  List<Escalation> escalations(long id) {
+  List<EscalationView> escalations(long id) {
     exists(id);
-    return escalations.findByTicketIdOrderByEscalatedAtAscIdAsc(id);
+    return escalations.findByTicketIdOrderByEscalatedAtAscIdAsc(id).stream().map(EscalationView::of).toList();
   }
 
   private void exists(long id) {

@@ -3,6 +3,7 @@ package dev.escalation.app.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.camunda.client.api.command.ClientException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import dev.escalation.app.web.Problems.FieldProblem;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -36,8 +37,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblems extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
-  record FieldProblem(String field, String message) {}
-
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -45,7 +44,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
         .sorted((a, b) -> a.field().compareTo(b.field()))
         .toList();
-    return ResponseEntity.badRequest().body(invalid(errors));
+    return ResponseEntity.badRequest().body(Problems.invalid(errors));
   }
 
   @Override
@@ -63,16 +62,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       }
       problem = new FieldProblem(field, message);
     }
-    return ResponseEntity.badRequest().body(invalid(List.of(problem)));
+    return ResponseEntity.badRequest().body(Problems.invalid(List.of(problem)));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
-      return invalid(List.of(new FieldProblem(e.getName(), "must be one of " + Arrays.stream(e.getRequiredType().getEnumConstants())
+      return Problems.invalid(List.of(new FieldProblem(e.getName(), "must be one of " + Arrays.stream(e.getRequiredType().getEnumConstants())
           .map(Object::toString).collect(Collectors.joining(", ")))));
     }
-    return invalid(List.of(new FieldProblem(e.getName(), "has the wrong type: '" + e.getValue() + "'")));
+    String what = e.getMostSpecificCause() instanceof DecimalIds.NotAnId notAnId ? notAnId.getMessage() : "has the wrong type";
+    return Problems.invalid(List.of(new FieldProblem(e.getName(), what + ": '" + e.getValue() + "'")));
   }
 
   /**
@@ -117,14 +117,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     log.error("the process engine refused or did not answer", e);
     return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable",
         "the process engine did not accept the change, so nothing was saved: " + e.getMessage(), "engine-unavailable");
-  }
-
-  private static ProblemDetail invalid(List<FieldProblem> errors) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));
-    problem.setTitle("Invalid request");
-    problem.setType(URI.create("https://escalation.dev/problems/invalid-request"));
-    problem.setProperty("errors", errors);
-    return problem;
   }
 }

@@ -1,8 +1,8 @@
 package dev.escalation.app.embedded;
 
 import dev.escalation.app.security.Accounts;
-import dev.escalation.app.security.AppRole;
 import dev.escalation.app.security.EmbeddedDemoMode;
+import dev.escalation.workers.roster.Role;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -17,7 +17,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 public class DemoLogins implements EmbeddedDemoMode, SmartInitializingSingleton {
   public static final String PASSWORD = "demo";
   /** Username → role, in the order the log lists them. */
-  public static final Map<String, AppRole> LOGINS = logins();
+  public static final Map<String, Role> LOGINS = logins();
   private static final Logger log = LoggerFactory.getLogger(DemoLogins.class);
 
   private final Accounts accounts;
@@ -34,17 +34,17 @@ public class DemoLogins implements EmbeddedDemoMode, SmartInitializingSingleton 
         String.join(", ", LOGINS.keySet().stream().filter(u -> !u.equals("admin")).toList()), PASSWORD);
   }
 
-  private static Map<String, AppRole> logins() {
-    Map<String, AppRole> logins = new LinkedHashMap<>();
-    logins.put("agent1", AppRole.AGENT);
-    logins.put("agent2", AppRole.AGENT);
-    logins.put("billing1", AppRole.SPECIALIST);
-    logins.put("tech1", AppRole.SPECIALIST);
-    logins.put("privacy1", AppRole.SPECIALIST);
-    logins.put("manager1", AppRole.MANAGER);
-    logins.put("manager2", AppRole.MANAGER);
-    logins.put("head1", AppRole.HEAD_OF_SUPPORT);
-    logins.put("admin", AppRole.ADMIN);
+  private static Map<String, Role> logins() {
+    Map<String, Role> logins = new LinkedHashMap<>();
+    logins.put("agent1", Role.AGENT);
+    logins.put("agent2", Role.AGENT);
+    logins.put("billing1", Role.SPECIALIST);
+    logins.put("tech1", Role.SPECIALIST);
+    logins.put("privacy1", Role.SPECIALIST);
+    logins.put("manager1", Role.MANAGER);
+    logins.put("manager2", Role.MANAGER);
+    logins.put("head1", Role.HEAD_OF_SUPPORT);
+    logins.put("admin", Role.ADMIN);
     return java.util.Collections.unmodifiableMap(logins);
   }
 }

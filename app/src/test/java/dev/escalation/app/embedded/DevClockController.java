@@ -1,15 +1,13 @@
 package dev.escalation.app.embedded;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import dev.escalation.app.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -75,10 +73,6 @@ class DevClockController {
   }
 
   private static ResponseEntity<ProblemDetail> badRequest(String message) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "advance " + message);
-    problem.setTitle("Invalid request");
-    problem.setType(URI.create("https://escalation.dev/problems/invalid-request"));
-    problem.setProperty("errors", List.of(Map.of("field", "advance", "message", message)));
-    return ResponseEntity.badRequest().body(problem);
+    return ResponseEntity.badRequest().body(Problems.invalid("advance", message));
   }
 }

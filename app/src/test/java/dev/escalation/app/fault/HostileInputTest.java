@@ -168,14 +168,18 @@ class HostileInputTest {
           }
         }
       }
-      for (String bad : List.of("abc", "99999999999999999999", "1.5", "1e3", "0x1", "%231", "%27%20OR%201%3D1", "%3Cscript%3E")) {
+      for (String bad : List.of("abc", "-1", "+1", "01", "99999999999999999999", "1.5", "1e3", "0x1", "%231", "%27%20OR%201%3D1",
+          "%3Cscript%3E")) {
         responses.add(http.get("/api/notifications?ticketId=" + bad));
       }
     });
-    assertThat(responses).filteredOn(r -> r.request().contains("/-1") || r.request().contains("/0/") || r.request().endsWith("/0"))
-        .allSatisfy(r -> assertThat(r.status()).isEqualTo(404));
+    // 0 is a well-formed id that names no ticket; -1 is no id at all (ids have no sign)
+    assertThat(responses).filteredOn(r -> r.request().contains("/0/") || r.request().endsWith("/0"))
+        .isNotEmpty().allSatisfy(r -> assertThat(r.status()).isEqualTo(404));
+    assertThat(responses).filteredOn(r -> r.request().contains("/-1/") || r.request().endsWith("/-1"))
+        .isNotEmpty().allSatisfy(r -> assertThat(r.status()).isEqualTo(400));
     // a filter that matches nothing is an empty list, not an error
-    RawHttp.Response none = http.get("/api/notifications?ticketId=-1");
+    RawHttp.Response none = http.get("/api/notifications?ticketId=0");
     assertThat(none.status()).isEqualTo(200);
     assertThat(none.json().isArray()).isTrue();
     assertThat(none.json()).isEmpty();

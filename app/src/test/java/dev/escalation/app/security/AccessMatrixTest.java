@@ -18,8 +18,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Role × endpoint: every endpoint of the app, called by nobody, the ticket's owner, another agent,
  * a specialist of another group, a manager, the head of support and an admin. Changes are sent
- * with an empty body: a caller the rules let through gets the 400 of the validation, one they stop
- * gets 403, nobody gets 401 (so no ticket changes while the matrix runs). {@code {id}} is an open
+ * with an empty body: a caller the URL rules let through gets the 400 of the validation, one they
+ * stop gets 403, nobody gets 401 (so no ticket changes while the matrix runs). The owner check of
+ * ticket actions is method security on the bound id, which runs after the body is validated: with
+ * an empty body another agent gets the same 400. The rows with a valid body that the ticket's state
+ * or a business rule refuses (409, 422, 400) show the owner check's 403; {@link TicketActionOwnerCheckTest}
+ * tries every action. {@code {id}} is an open
  * BILLING ticket; {@code 0} names none. Paths other branches add are in the second half: on this
  * branch they answer 404 to whoever the rules let through.
  */
@@ -54,13 +58,17 @@ class AccessMatrixTest {
       GET    | /api/tickets/{id}/escalations       |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets/0                      |      | 401  | 404   | 404   | 404  | 404 | 404  | 404
       POST   | /api/tickets                        | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
-      POST   | /api/tickets/{id}/attempts          | {}   | 401  | 400   | 403   | 403  | 400 | 400  | 403
-      POST   | /api/tickets/{id}/escalations       | {}   | 401  | 400   | 403   | 403  | 400 | 400  | 403
-      POST   | /api/tickets/{id}/waiting-on-customer | {} | 401  | 400   | 403   | 403  | 400 | 400  | 403
-      POST   | /api/tickets/{id}/customer-replies  | {}   | 401  | 400   | 403   | 403  | 400 | 400  | 403
-      POST   | /api/tickets/{id}/resolution        | {}   | 401  | 400   | 403   | 403  | 400 | 400  | 403
-      POST   | /api/tickets/{id}/reopen            | {}   | 401  | 400   | 403   | 403  | 400 | 400  | 403
+      POST   | /api/tickets/{id}/attempts          | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
+      POST   | /api/tickets/{id}/escalations       | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
+      POST   | /api/tickets/{id}/waiting-on-customer | {} | 401  | 400   | 400   | 400  | 400 | 400  | 403
+      POST   | /api/tickets/{id}/customer-replies  | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
+      POST   | /api/tickets/{id}/resolution        | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
+      POST   | /api/tickets/{id}/reopen            | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
       POST   | /api/tickets/0/attempts             | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
+      # valid bodies the ticket's state or a business rule refuses after the owner check: 403 for whoever it stops
+      POST   | /api/tickets/{id}/reopen            | {"reason":"r"} | 401 | 409 | 403 | 403 | 409 | 409 | 403
+      POST   | /api/tickets/{id}/escalations       | {"type":"FUNCTIONAL","summary":"s","attempted":"a","need":"n"} | 401 | 422 | 403 | 403 | 422 | 422 | 403
+      POST   | /api/tickets/{id}/refund-requests   | {"amount":10.5,"currency":"JPY","reason":"r"} | 401 | 400 | 403 | 403 | 400 | 400 | 403
       PUT    | /api/tickets/{id}                   | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 403
       DELETE | /api/tickets/{id}                   |      | 401  | 403   | 403   | 403  | 403 | 403  | 403
       GET    | /api/notifications?ticketId={id}    |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
@@ -83,7 +91,7 @@ class AccessMatrixTest {
       GET    | /api/tasks                          |      | 401  | 200   | 200   | 200  | 200 | 200  | 403
       POST   | /api/tasks/1/claim                  | {}   | 401  | 404   | 404   | 404  | 404 | 404  | 403
       POST   | /api/tasks/1/complete               | {}   | 401  | 404   | 404   | 404  | 404 | 404  | 403
-      POST   | /api/tickets/{id}/refund-requests   | {}   | 401  | 400   | 403   | 403  | 400 | 400  | 403
+      POST   | /api/tickets/{id}/refund-requests   | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
       GET    | /api/tickets/{id}/refund-requests   |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/reviews                        |      | 401  | 403   | 403   | 403  | 200 | 200  | 403
       GET    | /api/dev-tasks                      |      | 401  | 200   | 200   | 200  | 200 | 200  | 200

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,6 +17,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.InvalidCsrfTokenException;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 /**
  * The problem bodies of every refusal, including the ones no URL rule of this branch produces yet:
@@ -23,7 +25,8 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
  * filter chain hands to the same handler) and a wrong CSRF token.
  */
 class SecurityProblemsTest {
-  private final ObjectMapper json = new ObjectMapper();
+  /** As the app's: Spring's builder adds the mix-in that writes a problem's properties ({@code errors}) at the top level. */
+  private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
   private final SecurityProblems problems = new SecurityProblems(json);
 
   @AfterEach
@@ -77,6 +80,21 @@ class SecurityProblemsTest {
     MockHttpServletResponse response = new MockHttpServletResponse();
     problems.handle(request("GET", "/api/metrics", null), response, new AccessDeniedException("Access Denied"));
     assertThat(problem(response, 403).get("detail").asText()).isEqualTo("you may not GET /api/metrics (see docs/security.md)");
+  }
+
+  @Test
+  void aRequestTheFirewallRejectsIsTheSameInvalidRequestProblemAsAnyBadInput() throws Exception {
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    new RejectedRequests(json).handle(request("POST", "/api/tickets/3;x=1/attempts", null), response,
+        new RequestRejectedException("The request was rejected because the URL contained a potentially malicious String \";\""));
+    JsonNode body = problem(response, 400);
+    assertThat(body.get("title").asText()).isEqualTo("Invalid request");
+    assertThat(body.get("type").asText()).isEqualTo("https://escalation.dev/problems/invalid-request");
+    assertThat(body.get("errors")).hasSize(1);
+    assertThat(body.get("errors").get(0).get("field").asText()).isEqualTo("request");
+    assertThat(body.get("errors").get(0).get("message").asText())
+        .isEqualTo("was rejected: The request was rejected because the URL contained a potentially malicious String \";\"");
+    assertThat(body.get("detail").asText()).startsWith("request was rejected: ");
   }
 
   private JsonNode problem(MockHttpServletResponse response, int status) throws Exception {
