@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class MariaDbServerTest {
   private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
   private static Path stale;
+  private static Process orphan;
+  private static Process stranger;
   private static OwnedTempFolder live;
   private static MariaDbServer server;
 
@@ -41,6 +43,12 @@ class MariaDbServerTest {
     Files.createFile(stale.resolve(OwnedTempFolder.LOCK)); // its owner is gone: nobody holds the lock
     Files.createDirectories(stale.resolve("data"));
     Files.writeString(stale.resolve("data").resolve("left-over.ibd"), "x");
+    // the killed JVM's server, still running: its command line names the folder (here as the shell's $0)
+    orphan = new ProcessBuilder("sh", "-c", "while :; do sleep 1; done", stale.resolve("base").toString()).start();
+    Files.writeString(stale.resolve("data").resolve("host.pid"), orphan.pid() + "\n");
+    // a process the pid file may name after a pid was reused: not the server, so it is left alone
+    stranger = new ProcessBuilder("sleep", "120").start();
+    Files.writeString(stale.resolve("data").resolve("other-host.pid"), stranger.pid() + "\n");
     live = OwnedTempFolder.create(MariaDbServer.FOLDER_PREFIX); // as another running server holds its own
     server = MariaDbServer.start();
   }
@@ -52,6 +60,11 @@ class MariaDbServerTest {
     }
     if (live != null) {
       live.close();
+    }
+    for (Process process : new Process[] {orphan, stranger}) {
+      if (process != null) {
+        process.destroyForcibly();
+      }
     }
   }
 
@@ -96,8 +109,10 @@ class MariaDbServerTest {
   }
 
   @Test
-  void aFolderLeftBehindByAKilledJvmIsRemovedAtTheNextStartAndALiveOneStays() {
+  void aFolderLeftBehindByAKilledJvmIsRemovedWithItsServerAtTheNextStartAndALiveOneStays() {
     assertThat(stale).doesNotExist();
+    assertThat(orphan.isAlive()).as("the orphaned server of the stale folder").isFalse();
+    assertThat(stranger.isAlive()).as("a process whose command line does not name the folder").isTrue();
     assertThat(live.path()).isDirectory();
     assertThat(server.folder()).isDirectory().hasParent(TMP);
     assertThat(server.folder().getFileName().toString()).startsWith(MariaDbServer.FOLDER_PREFIX);
