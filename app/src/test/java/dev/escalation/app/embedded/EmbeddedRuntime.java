@@ -6,6 +6,8 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parts that stand in for a Camunda cluster, a database server and a mail server on a
@@ -17,6 +19,7 @@ import java.util.Map;
  * {@link #stop()}, or the end of the JVM, deletes that folder.
  */
 public final class EmbeddedRuntime {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedRuntime.class);
   private static ZeebeTestEngine engine;
   private static EmbeddedMailServer mail;
   private static FakePaymentProvider payments;
@@ -55,6 +58,9 @@ public final class EmbeddedRuntime {
     p.put("escalation.payments.base-url", payments.baseUrl());
     p.put("escalation.payments.api-key", FakePaymentProvider.API_KEY);
     properties = Map.copyOf(p);
+    log.info("Embedded runtime: in-memory engine at {}, a new MariaDB database in {} (127.0.0.1 only), SMTP on port {}."
+        + " Everything starts fresh and is discarded when the app stops.", engine.getGatewayAddress(), EmbeddedMariaDb.folder(),
+        mail.port());
     return properties;
   }
 
