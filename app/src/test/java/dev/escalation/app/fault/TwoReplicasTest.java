@@ -109,8 +109,9 @@ class TwoReplicasTest {
 
       // the replica that recorded a breach read the same "now" from its clock as the engine wrote on the breach job
       for (EngineRecords.JobEvent breach : EngineRecords.jobs(ticketByInstance.keySet(), JobTypes.RECORD_SLA_BREACH, JobIntent.COMPLETED)) {
-        Instant recorded = breachRecordedAt(a.bean(JdbcClient.class), ticketByInstance.get(breach.value().getProcessInstanceKey()));
-        assertThat(Duration.between(recorded, breach.at())).as("app clock vs engine clock on %s", breach.value().getWorker())
+        long ticket = ticketByInstance.get(breach.value().getProcessInstanceKey());
+        assertThat(Duration.between(breachRecordedAt(a.bean(JdbcClient.class), ticket), breach.at()))
+            .as("breach of ticket %d: engine clock at completion minus app clock at recording", ticket)
             .isBetween(Duration.ZERO, Duration.ofSeconds(15));
       }
 
