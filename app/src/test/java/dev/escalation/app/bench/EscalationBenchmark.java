@@ -793,11 +793,11 @@ class EscalationBenchmark {
   private void reporting() throws Exception {
     Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String url = EmbeddedMariaDb.jdbcUrl("escalation_bench");
-    Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration", "classpath:db/demo").load().migrate();
+    Flyway.configure().dataSource(url, EmbeddedMariaDb.username(), EmbeddedMariaDb.password()).locations("classpath:db/migration", "classpath:db/demo").load().migrate();
     try (HikariDataSource bench = new HikariDataSource()) {
       bench.setJdbcUrl(url + "&allowLocalInfile=true");
-      bench.setUsername("root");
-      bench.setPassword("");
+      bench.setUsername(EmbeddedMariaDb.username());
+      bench.setPassword(EmbeddedMariaDb.password());
       bench.setMaximumPoolSize(4); // the metrics run their four queries at the same time
       JdbcClient db = JdbcClient.create(bench);
 

@@ -36,9 +36,9 @@ class MetricsMomentsBackfillTest {
   @Test
   void v9StampsTheMomentsOfALedgerWrittenBeforeIt() throws Exception {
     String url = EmbeddedMariaDb.jdbcUrl("metrics_backfill");
-    Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration", "classpath:db/demo").target("8").load().migrate();
+    Flyway.configure().dataSource(url, EmbeddedMariaDb.username(), EmbeddedMariaDb.password()).locations("classpath:db/migration", "classpath:db/demo").target("8").load().migrate();
     withLedger(url, db -> data().loadBeforeV9(db));
-    Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration", "classpath:db/demo").load().migrate();
+    Flyway.configure().dataSource(url, EmbeddedMariaDb.username(), EmbeddedMariaDb.password()).locations("classpath:db/migration", "classpath:db/demo").load().migrate();
 
     withLedger(url, MetricsMomentsBackfillTest::agreeWithTheReference);
   }
@@ -46,7 +46,7 @@ class MetricsMomentsBackfillTest {
   @Test
   void theBenchmarksDataSetCarriesTheMomentsTheAppWouldHaveStamped() throws Exception {
     String url = EmbeddedMariaDb.jdbcUrl("metrics_generated");
-    Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration", "classpath:db/demo").load().migrate();
+    Flyway.configure().dataSource(url, EmbeddedMariaDb.username(), EmbeddedMariaDb.password()).locations("classpath:db/migration", "classpath:db/demo").load().migrate();
     withLedger(url, db -> data().load(db));
 
     withLedger(url, MetricsMomentsBackfillTest::agreeWithTheReference);
@@ -81,8 +81,8 @@ class MetricsMomentsBackfillTest {
   private static void withLedger(String url, Consumer<JdbcClient> work) {
     try (HikariDataSource ledger = new HikariDataSource()) {
       ledger.setJdbcUrl(url + "&allowLocalInfile=true");
-      ledger.setUsername("root");
-      ledger.setPassword("");
+      ledger.setUsername(EmbeddedMariaDb.username());
+      ledger.setPassword(EmbeddedMariaDb.password());
       ledger.setMaximumPoolSize(2);
       work.accept(JdbcClient.create(ledger));
     }

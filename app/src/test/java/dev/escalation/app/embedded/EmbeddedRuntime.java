@@ -6,13 +6,20 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parts that stand in for a Camunda cluster, a database server and a mail server on a
  * developer's machine: the in-memory Zeebe engine (Camunda License 1.0, development and testing
  * only, hence on the test classpath), a real MariaDB binary, and a local SMTP server.
+ *
+ * <p>Each start is a fresh one: the engine lives in memory, so the database (in a temporary folder)
+ * must not outlive it, or the ledger would describe process instances that no longer exist.
+ * {@link #stop()}, or the end of the JVM, deletes that folder.
  */
 public final class EmbeddedRuntime {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedRuntime.class);
   private static ZeebeTestEngine engine;
   private static EmbeddedMailServer mail;
   private static FakePaymentProvider payments;
@@ -33,8 +40,8 @@ public final class EmbeddedRuntime {
     String jdbcUrl = EmbeddedMariaDb.jdbcUrl("escalation");
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("spring.datasource.url", jdbcUrl);
-    p.put("spring.datasource.username", "root");
-    p.put("spring.datasource.password", "");
+    p.put("spring.datasource.username", EmbeddedMariaDb.username());
+    p.put("spring.datasource.password", EmbeddedMariaDb.password());
     p.put("spring.flyway.locations", "classpath:db/migration,classpath:db/demo");
     p.put("camunda.client.enabled", "true");
     p.put("camunda.client.mode", "self-managed");
@@ -51,7 +58,26 @@ public final class EmbeddedRuntime {
     p.put("escalation.payments.base-url", payments.baseUrl());
     p.put("escalation.payments.api-key", FakePaymentProvider.API_KEY);
     properties = Map.copyOf(p);
+    log.info("Embedded runtime: in-memory engine at {}, a new MariaDB database in {} (127.0.0.1 only), SMTP on port {}."
+        + " Everything starts fresh and is discarded when the app stops.", engine.getGatewayAddress(), EmbeddedMariaDb.folder(),
+        mail.port());
     return properties;
+  }
+
+  /** Stops everything and deletes the database with its folder; a later {@link #start(int)} starts afresh. */
+  public static synchronized void stop() {
+    if (properties == null) {
+      return;
+    }
+    properties = null;
+    try {
+      engine.stop();
+      mail.stop();
+      payments.stop();
+    } finally {
+      EmbeddedMariaDb.shutdown();
+      CLOCK.reset();
+    }
   }
 
   public static ZeebeTestEngine engine() {

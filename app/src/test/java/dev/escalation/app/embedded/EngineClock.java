@@ -18,6 +18,11 @@ public final class EngineClock extends Clock {
     offset.accumulateAndGet(by, Duration::plus);
   }
 
+  /** Back to real time, for a new engine whose clock starts there. */
+  void reset() {
+    offset.set(Duration.ZERO);
+  }
+
   public Duration offset() {
     return offset.get();
   }

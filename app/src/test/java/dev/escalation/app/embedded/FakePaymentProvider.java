@@ -28,6 +28,10 @@ public final class FakePaymentProvider {
     return this;
   }
 
+  void stop() {
+    server.stop();
+  }
+
   public WireMockServer server() {
     return server;
   }

@@ -5,8 +5,10 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,13 +18,23 @@ import java.util.stream.Stream;
 final class EngineRecords {
   private EngineRecords() {}
 
-  record JobEvent(long key, Intent intent, JobRecordValue value) {}
+  /** A job state change; {@code at} is the engine's clock when it was written. */
+  record JobEvent(long key, Intent intent, JobRecordValue value, Instant at) {}
 
   static List<JobEvent> jobs(Collection<Long> instances, String jobType, Intent intent) {
     return records()
         .filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == intent)
-        .map(r -> new JobEvent(r.getKey(), r.getIntent(), (JobRecordValue) r.getValue()))
+        .map(r -> new JobEvent(r.getKey(), r.getIntent(), (JobRecordValue) r.getValue(), Instant.ofEpochMilli(r.getTimestamp())))
         .filter(j -> instances.contains(j.value().getProcessInstanceKey()) && jobType.equals(j.value().getType()))
+        .toList();
+  }
+
+  /** Every job of these instances the engine recorded as completed, of any type. */
+  static List<JobEvent> completedJobs(Collection<Long> instances) {
+    return records()
+        .filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.COMPLETED)
+        .map(r -> new JobEvent(r.getKey(), r.getIntent(), (JobRecordValue) r.getValue(), Instant.ofEpochMilli(r.getTimestamp())))
+        .filter(j -> instances.contains(j.value().getProcessInstanceKey()))
         .toList();
   }
 

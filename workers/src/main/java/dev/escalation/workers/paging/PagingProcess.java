@@ -1,6 +1,7 @@
 package dev.escalation.workers.paging;
 
 import dev.escalation.processes.ManagerPaging;
+import dev.escalation.workers.job.TicketRowLock;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
@@ -12,17 +13,23 @@ import org.springframework.stereotype.Component;
 /**
  * Starts a manager-paging instance for a page. The message id makes the start idempotent: a job
  * redelivered after its publish but before its commit publishes the same id, which the engine drops.
+ * The page row is written in the caller's transaction, and the instance's first job may reach a
+ * worker (of any replica) before that commits: the ticket row stays locked until then, and the
+ * worker waits for it ({@link TicketRowLock}) instead of finding no page and failing into a retry.
  */
 @Component
 class PagingProcess {
   static final Duration TTL = Duration.ofHours(1);
   private final ObjectProvider<CamundaClient> client;
+  private final TicketRowLock ticketLock;
 
-  PagingProcess(ObjectProvider<CamundaClient> client) {
+  PagingProcess(ObjectProvider<CamundaClient> client, TicketRowLock ticketLock) {
     this.client = client;
+    this.ticketLock = ticketLock;
   }
 
   void start(long pageId, long ticketId) {
+    ticketLock.holdUntilCommit(ticketId);
     try {
       client.getObject().newPublishMessageCommand()
           .messageName(ManagerPaging.Messages.PAGE_REQUESTED)

@@ -12,7 +12,8 @@ public class EmbeddedMariaDbInitializer implements ApplicationContextInitializer
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     String url = EmbeddedMariaDb.jdbcUrl("escalation_test_" + DATABASES.incrementAndGet());
-    TestPropertyValues.of("spring.datasource.url=" + url, "spring.datasource.username=root", "spring.datasource.password=")
+    TestPropertyValues.of("spring.datasource.url=" + url, "spring.datasource.username=" + EmbeddedMariaDb.username(),
+            "spring.datasource.password=" + EmbeddedMariaDb.password())
         .applyTo(context.getEnvironment());
   }
 }
