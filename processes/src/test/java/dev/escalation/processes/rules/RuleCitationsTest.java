@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * reader who meets "T8" in an error message, a model or a test can look it up.
  *
  * <p>A rule is defined by a heading of its own in docs/rules.md ({@code ### T8 First contact
- * first}). A citation is one of the catalogue's letters followed by a number, standing alone:
+ * first}). A citation is one of the catalogue's letters followed by a number from 1 up (rule ids
+ * start at 1, so hex bytes such as {@code A0} are not citations), standing alone:
  * not inside a word or a number ({@code PT16M}, {@code sha256}), nor in encoded data (preceded or
  * followed by {@code + / =}). The test module's working directory is {@code processes/}, so the
  * repository is its parent.
@@ -37,7 +38,7 @@ class RuleCitationsTest {
   private static final Path RULES = REPOSITORY.resolve("docs/rules.md");
 
   private static final Pattern DEFINITION = Pattern.compile("^#{2,4} ([HTANCWSRM]\\d+) \\S", Pattern.MULTILINE);
-  private static final Pattern CITATION = Pattern.compile("(?<![\\w+/=])[HTANCWSRM]\\d+(?![\\w+/=])");
+  private static final Pattern CITATION = Pattern.compile("(?<![\\w+/=])[HTANCWSRM][1-9]\\d*(?![\\w+/=])");
   private static final Pattern FILE_REFERENCE = Pattern.compile("`([\\w.-]+\\.(?:java|bpmn|dmn|form|sql))`");
 
   private static final Set<String> CITING_FILE_TYPES =
