@@ -40,5 +40,7 @@ public enum AuditEventType {
   REVIEW_REQUESTED,
   REVIEW_RECORDED,
   TRIAGED,
-  CRITERIA_MATCHED
+  CRITERIA_MATCHED,
+  /** An owner action that reached the process after the ticket had left the handoff it was made at. */
+  OWNER_ACTION_IGNORED
 }
