@@ -13,6 +13,7 @@ import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.TicketMessage;
 import dev.escalation.workers.ticket.TicketMessageRepository;
 import dev.escalation.workers.ticket.TicketProperties;
+import dev.escalation.workers.ticket.Durations;
 import dev.escalation.workers.ticket.Tickets;
 import dev.escalation.workers.ticket.Times;
 import java.time.Clock;
@@ -95,6 +96,6 @@ class Resolutions {
     ticket.close(clock.instant());
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.CLOSED, AuditTrail.SYSTEM,
-        "Closed: not reopened within " + properties.reopenWindow().toDays() + " days of resolution");
+        "Closed: not reopened within " + Durations.format(properties.reopenWindow()) + " of resolution");
   }
 }

@@ -7,6 +7,7 @@ import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.handoff.FirstResponses;
 import dev.escalation.workers.ticket.ClockState;
+import dev.escalation.workers.ticket.Durations;
 import dev.escalation.workers.ticket.InFlight;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.Tickets;
@@ -110,7 +111,7 @@ public class SlaClocks {
   }
 
   private static String describeLeft(String name, ClockState state, Duration left) {
-    return state == ClockState.PAUSED ? name + " " + left.toString().substring(2).toLowerCase() + " left" : name + " " + state.name().toLowerCase();
+    return state == ClockState.PAUSED ? name + " " + Durations.format(left) + " left" : name + " " + state.name().toLowerCase();
   }
 
   private static Map<String, Object> variables(SlaClock response, SlaClock resolution) {
