@@ -92,11 +92,11 @@ class TicketCommands {
   @Transactional
   HandoffNote escalate(long id, Requests.EscalationRequest request) {
     Ticket ticket = requireStatus(id, "escalate", TicketStatus.OPEN);
-    requireNothingInFlight(ticket, "escalate");
     if (ticket.isAtTopTier()) {
       throw new ActionNotAllowedException("ticket " + id + " is already at tier " + ticket.tier()
           + ", the highest tier; a breach here alerts the head of support");
     }
+    requireNothingInFlight(ticket, "escalate");
     long tried = attempts.countByTicketIdAndTier(id, ticket.tier());
     boolean override = request.overrideReason() != null && !request.overrideReason().isBlank();
     if (tried < properties.requiredAttempts() && !override) {

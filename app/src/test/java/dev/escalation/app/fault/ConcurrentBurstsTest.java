@@ -195,6 +195,28 @@ class ConcurrentBurstsTest {
     assertThat(jdbc.sql("SELECT handoff FROM ticket WHERE id = ?").param(id).query(Integer.class).single()).isEqualTo(1);
   }
 
+  @ParameterizedTest(name = "{0} at once")
+  @ValueSource(ints = {2, 20})
+  void refundRequestsAtOnceRefundOnce(int burst) throws Exception {
+    TicketApi api = new TicketApi(port);
+    Ledger ledger = new Ledger(jdbc);
+    String customer = "burst-refund-" + burst + "@example.com";
+    long id = openAndAwaitOwner(api, customer);
+    Map<String, Object> refund = Map.of("amount", new java.math.BigDecimal("40.00"), "currency", "EUR",
+        "reason", "Charged twice", "paymentIntent", "pi_demo_123");
+
+    List<TicketApi.Response> responses = atOnce(burst, () -> api.post("/api/tickets/" + id + "/refund-requests", refund));
+
+    assertOneWinner(responses);
+    await().atMost(Duration.ofSeconds(60)).until(() -> ledger.audits(id, "REFUND_ISSUED") == 1
+        && ledger.notifications(id, "REFUND_OUTCOME") == 1 && ledger.allSent(id));
+    settle();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM refund_request WHERE ticket_id = ?").param(id).query(Long.class).single()).isEqualTo(1);
+    assertThat(ledger.audits(id, "REFUND_ISSUED")).isEqualTo(1);
+    assertThat(ledger.notifications(id, "REFUND_OUTCOME")).isEqualTo(1);
+    assertThat(mailsTo(customer)).isEqualTo(2); // acknowledgement and the refund outcome
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private long openAndAwaitOwner(TicketApi api, String customer) {
@@ -222,17 +244,19 @@ class ConcurrentBurstsTest {
     return responses;
   }
 
-  private static void assertOneWinner(List<TicketApi.Response> responses) {
-    assertThat(assertAcceptedOrConflict(responses)).as("accepted of %s", responses).isEqualTo(1);
+  private static void assertOneWinner(List<TicketApi.Response> responses, String... moreConflictTitles) {
+    assertThat(assertAcceptedOrConflict(responses, moreConflictTitles)).as("accepted of %s", responses).isEqualTo(1);
   }
 
   /** Every response is a 202 or a 409 problem; returns how many were accepted. */
-  private static long assertAcceptedOrConflict(List<TicketApi.Response> responses) {
+  private static long assertAcceptedOrConflict(List<TicketApi.Response> responses, String... moreConflictTitles) {
+    List<String> titles = new ArrayList<>(List.of("Action not allowed in this state", "Concurrent change"));
+    titles.addAll(List.of(moreConflictTitles));
     for (TicketApi.Response r : responses) {
       assertThat(r.status()).as("%s", r).isIn(202, 409);
       if (r.status() == 409) {
         assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.body().get("title").asText()).isIn("Action not allowed in this state", "Concurrent change");
+        assertThat(r.body().get("title").asText()).as("%s", r).isIn(titles);
         assertThat(r.body().get("detail").asText()).isNotBlank();
       }
     }

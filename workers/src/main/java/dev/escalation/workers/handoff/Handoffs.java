@@ -105,8 +105,8 @@ public class Handoffs {
     escalations.save(new Escalation(null, ticketId, ticket.openedAt(), note.id(), type, cause, from, to, ticket.ownerUsername(), null,
         ticket.reescalationCount() > 0, now));
     ticket.escalateTo(to, now);
-    // Until the new owner's clocks start, no one acts on the ticket: the old owner no longer should,
-    // the new one is not chosen yet (cleared by SlaClocks.start).
+    // Until the new owner is chosen, no one acts on the ticket: the old owner no longer should, and
+    // the new one is not known yet (cleared by OwnerAssignment.assign).
     ticket.beginAction(Actions.ESCALATE, note.automatic() ? AuditTrail.SYSTEM : note.author(), now);
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.ESCALATED, note.automatic() ? AuditTrail.SYSTEM : note.author(),

@@ -29,11 +29,16 @@ class StaleActions {
   void ignore(StaleActionJob job) {
     Ticket ticket = tickets.get(job.ticketId());
     String actor = job.actor() == null ? AuditTrail.SYSTEM : job.actor();
+    // The same kind of action by someone else in flight is the current owner's: its status stays.
+    boolean currentOneOfItsKind = job.action() != null && job.action().equals(ticket.actionInFlight())
+        && !ticket.isInFlight(job.action(), actor);
     if (ticket.isInFlight(job.action(), actor)) {
       ticket.actionSettled();
     }
     TicketStatus before = ticket.status();
-    ticket.undoIgnored(job.action());
+    if (!currentOneOfItsKind) {
+      ticket.undoIgnored(job.action());
+    }
     tickets.save(ticket);
     audit.record(ticket.id(), AuditEventType.OWNER_ACTION_IGNORED, actor,
         describe(job) + " made at " + (job.actionTier() == null ? "an unknown tier" : "tier " + job.actionTier())

@@ -49,7 +49,7 @@ public class SlaClocks {
     SlaClock response = calculator.responseClock(ticket.priority(), now);
     SlaClock resolution = calculator.resolutionClock(ticket.priority(), now);
     ticket.startClocks(response.dueAt(), resolution.dueAt());
-    ticket.actionSettled(); // the escalation or reopening that led here is carried out
+    ticket.settle(InFlight.REOPEN); // the reopening that led here is carried out
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.SLA_CLOCKS_STARTED, AuditTrail.SYSTEM,
         ticket.priority() + " at tier " + ticket.tier() + ": response due " + times.format(response.dueAt())

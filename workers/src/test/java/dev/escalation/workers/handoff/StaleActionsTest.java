@@ -6,6 +6,7 @@ import dev.escalation.processes.TicketEscalation.Actions;
 import dev.escalation.workers.audit.AuditEvent;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.roster.OwnerAssignment;
 import dev.escalation.workers.roster.Role;
 import dev.escalation.workers.roster.RosterMember;
 import dev.escalation.workers.roster.RosterRepository;
@@ -19,6 +20,7 @@ import dev.escalation.workers.ticket.TicketRepository;
 import dev.escalation.workers.ticket.TicketStatus;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,12 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class StaleActionsTest {
   private static final String AGENT = "sa-agent";
   private static final String SPECIALIST = "sa-billing";
+  private static final AtomicLong JOB_KEYS = new AtomicLong(7_700_000);
 
   @Autowired TicketRepository tickets;
   @Autowired RosterRepository roster;
   @Autowired HandoffNoteRepository notes;
   @Autowired Handoffs handoffs;
   @Autowired SlaClocks clocks;
+  @Autowired OwnerAssignment assignment;
   @Autowired StaleActions staleActions;
   @Autowired AuditTrail audit;
   @Autowired TransactionTemplate transaction;
@@ -59,7 +63,7 @@ class StaleActionsTest {
     resolved.resolve(clock.instant()); // what TicketCommands.resolve writes at once
     resolved.beginAction(Actions.RESOLVE, AGENT, clock.instant());
     tickets.save(resolved);
-    escalateBySystemAndStartClocksFor(id, SPECIALIST);
+    String owner = escalateBySystemAndAssign(id);
 
     staleActions.ignore(new StaleActionJob(id, Actions.RESOLVE, AGENT, 0, 1, null));
 
@@ -71,13 +75,13 @@ class StaleActionsTest {
     assertThat(ignored.type()).isEqualTo(AuditEventType.OWNER_ACTION_IGNORED);
     assertThat(ignored.actor()).isEqualTo(AGENT);
     assertThat(ignored.detail()).isEqualTo("Resolution made at tier 1 (handoff 0) was not carried out: the ticket has since moved on"
-        + " to tier 2 (handoff 1), owned by sa-billing. Its status is back to OPEN. Act again if it is still needed.");
+        + " to tier 2 (handoff 1), owned by " + owner + ". Its status is back to OPEN. Act again if it is still needed.");
   }
 
   @Test
   void aSecondEscalationOfTheSameTierIsRecordedWithItsNoteAndChangesNothing() {
     long id = openWithOwner(AGENT);
-    escalateBySystemAndStartClocksFor(id, SPECIALIST);
+    String owner = escalateBySystemAndAssign(id);
     Ticket before = tickets.findById(id).orElseThrow();
 
     staleActions.ignore(new StaleActionJob(id, Actions.ESCALATE, AGENT, 0, 1, 4711L));
@@ -86,15 +90,15 @@ class StaleActionsTest {
     assertThat(after.tier()).isEqualTo(2);
     assertThat(after.handoff()).isEqualTo(1);
     assertThat(after.escalationCount()).isEqualTo(before.escalationCount());
-    assertThat(after.ownerUsername()).isEqualTo(SPECIALIST);
+    assertThat(after.ownerUsername()).isEqualTo(owner);
     assertThat(last(id).detail()).isEqualTo("Escalation (handoff note 4711) made at tier 1 (handoff 0) was not carried out: the ticket"
-        + " has since moved on to tier 2 (handoff 1), owned by sa-billing. Act again if it is still needed.");
+        + " has since moved on to tier 2 (handoff 1), owned by " + owner + ". Act again if it is still needed.");
   }
 
   @Test
   void aQuestionStillInFlightIsSettledAndTheTicketNoLongerWaits() {
     long id = openWithOwner(AGENT);
-    escalateBySystemAndStartClocksFor(id, SPECIALIST);
+    escalateBySystemAndAssign(id);
     Ticket asked = tickets.findById(id).orElseThrow();
     asked.awaitCustomer();
     asked.beginAction(Actions.WAIT, AGENT, clock.instant());
@@ -108,6 +112,25 @@ class StaleActionsTest {
     assertThat(last(id).detail()).startsWith("Question to the customer made at tier 1 (handoff 0) was not carried out");
   }
 
+  @Test
+  void aStaleResolutionLeavesTheNewOwnersOwnResolutionInFlightAndResolved() {
+    long id = openWithOwner(AGENT);
+    String owner = escalateBySystemAndAssign(id);
+    Ticket resolvedByNewOwner = tickets.findById(id).orElseThrow();
+    resolvedByNewOwner.resolve(clock.instant());
+    resolvedByNewOwner.beginAction(Actions.RESOLVE, owner, clock.instant());
+    tickets.save(resolvedByNewOwner);
+
+    staleActions.ignore(new StaleActionJob(id, Actions.RESOLVE, AGENT, 0, 1, null));
+
+    Ticket ticket = tickets.findById(id).orElseThrow();
+    assertThat(ticket.status()).isEqualTo(TicketStatus.RESOLVED);
+    assertThat(ticket.actionInFlight()).isEqualTo(Actions.RESOLVE);
+    assertThat(ticket.actionInFlightBy()).isEqualTo(owner);
+    assertThat(last(id).detail()).isEqualTo("Resolution made at tier 1 (handoff 0) was not carried out: the ticket has since moved on"
+        + " to tier 2 (handoff 1), owned by " + owner + ". Act again if it is still needed.");
+  }
+
   private long openWithOwner(String owner) {
     Ticket ticket = Ticket.open(new Customer("Sam Customer", "sam@x.test", "en", false, null), "email", "Invoice", "Charged twice",
         Priority.P3, Category.BILLING, 3, clock.instant());
@@ -115,19 +138,21 @@ class StaleActionsTest {
     return tickets.save(ticket).id();
   }
 
-  /** A breach escalation by the system: the ticket moves to the next handoff and its new owner's clocks start. */
-  private void escalateBySystemAndStartClocksFor(long id, String newOwner) {
+  /**
+   * A breach escalation by the system: the ticket moves to the next handoff, in flight until the
+   * new owner is assigned; then the new owner's clocks start. Returns the new owner.
+   */
+  private String escalateBySystemAndAssign(long id) {
     transaction.executeWithoutResult(s -> {
       HandoffNote note = notes.save(new HandoffNote(null, id, AuditTrail.SYSTEM, true, EscalationType.FUNCTIONAL,
           "Resolution SLA breached at tier 1", "Nothing", "A resolution", null, clock.instant()));
       handoffs.escalate(id, EscalationType.FUNCTIONAL, note.id());
     });
     assertThat(tickets.findById(id).orElseThrow().actionInFlight()).isEqualTo(Actions.ESCALATE);
-    Ticket ticket = tickets.findById(id).orElseThrow();
-    ticket.assignTo(newOwner);
-    tickets.save(ticket);
-    clocks.start(id);
+    assignment.assign(id, JOB_KEYS.incrementAndGet());
     assertThat(tickets.findById(id).orElseThrow().actionInFlight()).isNull();
+    clocks.start(id);
+    return tickets.findById(id).orElseThrow().ownerUsername();
   }
 
   private AuditEvent last(long id) {
