@@ -35,6 +35,11 @@ public final class TicketEscalation {
     public static final String TRIAGE = "triage";
     /** Records the matched criteria rule on the ticket and applies its outputs. */
     public static final String APPLY_CRITERIA = "apply-criteria";
+    /**
+     * An owner-action message made at a handoff the ticket has since left (variable
+     * {@link Variables#ACTION_HANDOFF} differs from {@link Variables#HANDOFF}): recorded in the timeline, not carried out.
+     */
+    public static final String IGNORE_STALE_ACTION = "ignore-stale-action";
 
     private JobTypes() {}
   }
@@ -97,6 +102,15 @@ public final class TicketEscalation {
     public static final String HANDOFF_NOTE_ID = "handoffNoteId";
     /** Who did an owner action (the authenticated user), for the audit trail; set by every owner-action message. */
     public static final String ACTOR = "actor";
+    /**
+     * How many times the ticket has left its tier work for a new owner or tier (escalated, or reopened
+     * after resolution): 0 at opening, set by escalate-ticket and reopen-ticket.
+     */
+    public static final String HANDOFF = "handoff";
+    /** Set by every owner-action message: the {@link #HANDOFF} the action was made at; another value means it is stale. */
+    public static final String ACTION_HANDOFF = "actionHandoff";
+    /** Set by every owner-action message: the tier the action was made at (for the timeline of an ignored action). */
+    public static final String ACTION_TIER = "actionTier";
     public static final String CAN_ESCALATE = "canEscalate";
     public static final String REOPEN_DEADLINE = "reopenDeadline";
     /** Local input of the warning and breach tasks: which clock ({@link Clocks}). */
@@ -203,6 +217,10 @@ public final class TicketEscalation {
     public static final String TRIAGE_CUSTOMER_MESSAGE = "TriageCustomerMessageTask";
     public static final String REEVALUATE_CRITERIA = "ReevaluateCriteriaBusinessRuleTask";
     public static final String APPLY_REEVALUATED_CRITERIA = "ApplyReevaluatedCriteriaTask";
+    public static final String FIRST_ACTION_KIND = "FirstActionKindGateway";
+    public static final String NEXT_ACTION_KIND = "NextActionKindGateway";
+    public static final String IGNORE_STALE_FIRST_ACTION = "IgnoreStaleFirstActionTask";
+    public static final String IGNORE_STALE_NEXT_ACTION = "IgnoreStaleNextActionTask";
 
     private Elements() {}
   }

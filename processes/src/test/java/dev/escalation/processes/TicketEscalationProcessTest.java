@@ -355,4 +355,62 @@ class TicketEscalationProcessTest {
     ticket.instance().isWaitingExactlyAtElements(Elements.AWAIT_REOPEN);
     assertThat(List.copyOf(ticket.jobLog())).doesNotContain("record-sla-breach:RESPONSE");
   }
+
+  /**
+   * Two escalations of one tier-1 ticket: the second was made at handoff 0 too, but reached the
+   * process only after the first had handed the ticket to tier 2 (handoff 1). It is recorded, not
+   * carried out, and does not stop the new owner's response clock; a stale resolution at the next
+   * wait is ignored the same way, and the new owner's own action then goes through.
+   */
+  @Test
+  void anOwnerActionMadeAtAnEarlierHandoffIsRecordedAndIgnored() {
+    Instant now = ticket.clock().now();
+    ticket.openAndAcknowledge(15, "P2", clocks(now.plusSeconds(2700), now.plusSeconds(3600), null, null));
+    ticket.ownerActs(Actions.ESCALATE, Map.of(Variables.ACTOR, "agent1", Variables.ACTION_TIER, 1,
+        Variables.ESCALATION_TYPE, "FUNCTIONAL", Variables.HANDOFF_NOTE_ID, 80));
+    ticket.complete(JobTypes.ESCALATE_TICKET, Map.of(Variables.TIER, 2, Variables.HANDOFF, 1,
+        Variables.ASSIGNMENT_REASON, AssignmentReasons.ESCALATED));
+    ticket.complete(JobTypes.ASSIGN_OWNER);
+    Instant later = ticket.clock().now();
+    ticket.complete(JobTypes.START_SLA_CLOCKS, clocks(later.plusSeconds(2700), later.plusSeconds(3600), null, null));
+    ticket.complete(JobTypes.NOTIFY_CUSTOMER_OF_ESCALATION);
+
+    ticket.ownerActs(Actions.ESCALATE, Map.of(Variables.ACTOR, "agent1", Variables.ACTION_HANDOFF, 0, Variables.ACTION_TIER, 1,
+        Variables.ESCALATION_TYPE, "FUNCTIONAL", Variables.HANDOFF_NOTE_ID, 81));
+    Map<String, Object> ignoredEscalation = ticket.complete(JobTypes.IGNORE_STALE_ACTION);
+
+    assertThat(ignoredEscalation)
+        .containsEntry(Variables.ACTION, Actions.ESCALATE)
+        .containsEntry(Variables.ACTOR, "agent1")
+        .containsEntry(Variables.ACTION_HANDOFF, 0)
+        .containsEntry(Variables.ACTION_TIER, 1)
+        .containsEntry(Variables.HANDOFF, 1)
+        .containsEntry(Variables.TIER, 2)
+        .containsEntry(Variables.HANDOFF_NOTE_ID, 81);
+    ticket.assertNoJob(JobTypes.ESCALATE_TICKET);
+    ticket.instance()
+        .hasPassedElement(Elements.IGNORE_STALE_FIRST_ACTION, 1)
+        .hasPassedElement(Elements.AWAIT_FIRST_RESPONSE, 2)
+        .hasPassedElement(Elements.ESCALATE_TICKET, 1)
+        .isWaitingAtElements(Elements.AWAIT_FIRST_RESPONSE)
+        .hasVariableWithValue(Variables.RESPONSE_CLOCK_RUNNING, true);
+
+    // the new owner's attempt is current; a resolution made back at tier 1 arrives after it
+    ticket.ownerActs(Actions.ATTEMPT, Map.of(Variables.ACTOR, "billing1", Variables.ACTION_TIER, 2));
+    ticket.instance().isWaitingAtElements(Elements.AWAIT_OWNER_ACTION).hasVariableWithValue(Variables.RESPONSE_CLOCK_RUNNING, false);
+    ticket.ownerActs(Actions.RESOLVE, Map.of(Variables.ACTOR, "agent1", Variables.ACTION_HANDOFF, 0, Variables.ACTION_TIER, 1));
+    assertThat(ticket.complete(JobTypes.IGNORE_STALE_ACTION))
+        .containsEntry(Variables.ACTION, Actions.RESOLVE)
+        .containsEntry(Variables.ACTOR, "agent1")
+        .containsEntry(Variables.ACTION_HANDOFF, 0);
+    ticket.assertNoJob(JobTypes.RESOLVE_TICKET);
+    ticket.instance().hasPassedElement(Elements.IGNORE_STALE_NEXT_ACTION, 1).isWaitingAtElements(Elements.AWAIT_OWNER_ACTION);
+
+    ticket.ownerActs(Actions.RESOLVE, Map.of(Variables.ACTOR, "billing1", Variables.ACTION_TIER, 2));
+    assertThat(ticket.complete(JobTypes.RESOLVE_TICKET, Map.of(Variables.REOPEN_DEADLINE, ticket.clock().now().plus(Duration.ofDays(7)).toString())))
+        .containsEntry(Variables.ACTOR, "billing1");
+    assertThat(ticket.jobLog()).containsExactly("assign-owner", "start-sla-clocks", "acknowledge-ticket", "escalate-ticket",
+        "assign-owner", "start-sla-clocks", "notify-customer-of-escalation", "ignore-stale-action", "ignore-stale-action",
+        "resolve-ticket");
+  }
 }

@@ -29,6 +29,8 @@ public final class TicketProcessDriver {
   private final List<String> jobLog = new ArrayList<>();
   private long ticketId;
   private long processInstanceKey;
+  /** The handoff the process is at, as the escalate-ticket and reopen-ticket completions told it. */
+  private int handoff;
 
   public TicketProcessDriver(ZeebeTestEngine engine, ZeebeClient client) {
     this(engine, client, true);
@@ -115,6 +117,7 @@ public final class TicketProcessDriver {
     vars.put(Variables.TICKET_ID, ticketId);
     vars.put(Variables.PRIORITY, priority);
     vars.put(Variables.TIER, 1);
+    vars.put(Variables.HANDOFF, 0);
     vars.put(Variables.ASSIGNMENT_REASON, AssignmentReasons.OPENED);
     processInstanceKey =
         client
@@ -133,6 +136,9 @@ public final class TicketProcessDriver {
     ActivatedJob job = single(jobType);
     Map<String, Object> seen = job.getVariablesAsMap();
     client.newCompleteCommand(job.getKey()).variables(result).send().join();
+    if (result.get(Variables.HANDOFF) instanceof Integer next) {
+      handoff = next;
+    }
     Object clockName = seen.get(Variables.CLOCK);
     jobLog.add(clockName == null ? jobType : jobType + ":" + clockName);
     clock.idle();
@@ -201,9 +207,11 @@ public final class TicketProcessDriver {
     complete(JobTypes.ACKNOWLEDGE_TICKET);
   }
 
+  /** The owner acts at the current handoff, unless {@code extra} names another {@code actionHandoff}. */
   public void ownerActs(String action, Map<String, Object> extra) {
     Map<String, Object> vars = new HashMap<>(extra);
     vars.put(Variables.ACTION, action);
+    vars.putIfAbsent(Variables.ACTION_HANDOFF, handoff);
     publish(Messages.OWNER_ACTION, vars);
   }
 

@@ -35,6 +35,13 @@ class ApprovalProblems {
     }
   }
 
+  /** An earlier refund request of the ticket is not decided yet (the ticket API's "action not allowed"). */
+  static final class RefundInFlight extends RuntimeException {
+    RefundInFlight(String message) {
+      super(message);
+    }
+  }
+
   /** A body that is well-formed but wrong for this kind of task: a 400 naming the field, like every other bad input. */
   static final class InvalidField extends RuntimeException {
     final String field;
@@ -58,6 +65,11 @@ class ApprovalProblems {
   @ExceptionHandler(NotFound.class)
   ProblemDetail notFound(NotFound e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "not-found");
+  }
+
+  @ExceptionHandler(RefundInFlight.class)
+  ProblemDetail refundInFlight(RefundInFlight e) {
+    return problem(HttpStatus.CONFLICT, "Action not allowed in this state", e.getMessage(), "action-not-allowed");
   }
 
   @ExceptionHandler(Conflict.class)

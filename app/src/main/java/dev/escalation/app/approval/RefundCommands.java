@@ -7,6 +7,7 @@ import dev.escalation.processes.RefundApproval.Messages;
 import dev.escalation.processes.RefundApproval.Variables;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.job.TicketRowLock;
 import dev.escalation.workers.refund.RefundRequest;
 import dev.escalation.workers.refund.RefundRequests;
 import dev.escalation.workers.ticket.Ticket;
@@ -32,8 +33,11 @@ class RefundCommands {
   private final AuditTrail audit;
   private final ProcessGateway process;
   private final Clock clock;
+  private final TicketRowLock ticketLock;
 
-  RefundCommands(TicketRepository tickets, RefundRequests requests, AuditTrail audit, ProcessGateway process, Clock clock) {
+  RefundCommands(TicketRepository tickets, RefundRequests requests, AuditTrail audit, ProcessGateway process, Clock clock,
+      TicketRowLock ticketLock) {
+    this.ticketLock = ticketLock;
     this.tickets = tickets;
     this.requests = requests;
     this.audit = audit;
@@ -43,10 +47,15 @@ class RefundCommands {
 
   @Transactional
   RefundRequest request(Caller caller, long ticketId, RefundController.RefundBody body) {
+    ticketLock.holdUntilCommit(ticketId); // first: concurrent requests for one ticket see each other's rows
     Ticket ticket = ticket(ticketId);
     if (ticket.status() == TicketStatus.CLOSED) {
       throw new Conflict("ticket " + ticketId + " is closed; a refund needs an open or resolved ticket");
     }
+    requests.ofTicket(ticketId).stream().filter(RefundRequest::isAwaitingDecision).findFirst().ifPresent(open -> {
+      throw new ApprovalProblems.RefundInFlight("refund request " + open.id() + " of " + open.money() + " by " + open.requestedBy() + " on ticket " + ticketId
+          + " is still awaiting its decision; request another refund once it is approved or rejected");
+    });
     String currency = body.currency().toUpperCase(Locale.ROOT);
     int minorDigits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
     if (body.amount().stripTrailingZeros().scale() > minorDigits) {

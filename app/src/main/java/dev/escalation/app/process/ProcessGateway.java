@@ -36,6 +36,7 @@ public class ProcessGateway {
             Variables.TICKET_ID, ticketId,
             Variables.PRIORITY, priority,
             Variables.TIER, 1,
+            Variables.HANDOFF, 0,
             Variables.ASSIGNMENT_REASON, AssignmentReasons.OPENED))
         .send()
         .join()

@@ -11,6 +11,7 @@ import dev.escalation.workers.handoff.FirstResponses;
 import dev.escalation.workers.handoff.HandoffNote;
 import dev.escalation.workers.handoff.HandoffNoteRepository;
 import dev.escalation.workers.ticket.Customer;
+import dev.escalation.workers.ticket.InFlight;
 import dev.escalation.workers.ticket.ResolutionAttempt;
 import dev.escalation.workers.ticket.ResolutionAttemptRepository;
 import dev.escalation.workers.ticket.Ticket;
@@ -19,7 +20,9 @@ import dev.escalation.workers.ticket.TicketMessageRepository;
 import dev.escalation.workers.ticket.TicketProperties;
 import dev.escalation.workers.ticket.TicketRepository;
 import dev.escalation.workers.ticket.TicketStatus;
+import dev.escalation.workers.ticket.Times;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -41,11 +44,13 @@ class TicketCommands {
   private final TicketProperties properties;
   private final Clock clock;
   private final CurrentActor actor;
+  private final Times times;
 
   TicketCommands(TicketRepository tickets, ResolutionAttemptRepository attempts, TicketMessageRepository messages,
       HandoffNoteRepository notes, AuditTrail audit, FirstResponses firstResponses, ProcessGateway process,
-      TicketProperties properties, Clock clock, CurrentActor actor) {
+      TicketProperties properties, Clock clock, CurrentActor actor, Times times) {
     this.actor = actor;
+    this.times = times;
     this.tickets = tickets;
     this.attempts = attempts;
     this.messages = messages;
@@ -74,13 +79,14 @@ class TicketCommands {
   @Transactional
   void recordAttempt(long id, Requests.Attempt request) {
     Ticket ticket = requireStatus(id, "record a resolution attempt", TicketStatus.OPEN);
+    requireNothingInFlight(ticket, "record a resolution attempt");
     String by = actor.name();
     attempts.save(new ResolutionAttempt(null, id, ticket.tier(), by, request.note(), clock.instant()));
     ticket.ownerResponded();
     tickets.save(ticket);
     audit.record(id, AuditEventType.ATTEMPT_RECORDED, by, "Tier " + ticket.tier() + ": " + request.note());
     firstResponses.update(id);
-    process.publish(Messages.OWNER_ACTION, id, Map.of(Variables.ACTION, Actions.ATTEMPT, Variables.ACTOR, by));
+    process.publish(Messages.OWNER_ACTION, id, ownerAction(ticket, Actions.ATTEMPT, by));
   }
 
   @Transactional
@@ -90,6 +96,7 @@ class TicketCommands {
       throw new ActionNotAllowedException("ticket " + id + " is already at tier " + ticket.tier()
           + ", the highest tier; a breach here alerts the head of support");
     }
+    requireNothingInFlight(ticket, "escalate");
     long tried = attempts.countByTicketIdAndTier(id, ticket.tier());
     boolean override = request.overrideReason() != null && !request.overrideReason().isBlank();
     if (tried < properties.requiredAttempts() && !override) {
@@ -104,23 +111,25 @@ class TicketCommands {
           + properties.requiredAttempts() + " required attempts. Reason: " + request.overrideReason());
     }
     ticket.ownerResponded();
+    ticket.beginAction(Actions.ESCALATE, owner, clock.instant());
     tickets.save(ticket);
-    process.publish(Messages.OWNER_ACTION, id, Map.of(
-        Variables.ACTION, Actions.ESCALATE,
-        Variables.ACTOR, owner,
-        Variables.ESCALATION_TYPE, request.type().name(),
-        Variables.HANDOFF_NOTE_ID, note.id()));
+    Map<String, Object> message = ownerAction(ticket, Actions.ESCALATE, owner);
+    message.put(Variables.ESCALATION_TYPE, request.type().name());
+    message.put(Variables.HANDOFF_NOTE_ID, note.id());
+    process.publish(Messages.OWNER_ACTION, id, message);
     return note;
   }
 
   @Transactional
   void askCustomer(long id, Requests.Question request) {
     Ticket ticket = requireStatus(id, "ask the customer", TicketStatus.OPEN);
+    requireNothingInFlight(ticket, "ask the customer");
     String by = actor.name();
     messages.save(new TicketMessage(null, id, TicketMessage.Direction.TO_CUSTOMER, by, request.question(), clock.instant()));
     ticket.awaitCustomer();
+    ticket.beginAction(Actions.WAIT, by, clock.instant());
     tickets.save(ticket);
-    process.publish(Messages.OWNER_ACTION, id, Map.of(Variables.ACTION, Actions.WAIT, Variables.ACTOR, by));
+    process.publish(Messages.OWNER_ACTION, id, ownerAction(ticket, Actions.WAIT, by));
   }
 
   /** A customer's message: resumes a paused ticket, reopens a resolved one (R1), or is simply recorded. */
@@ -130,13 +139,24 @@ class TicketCommands {
     if (ticket.status() == TicketStatus.CLOSED) {
       throw new ActionNotAllowedException("ticket " + id + " is closed; the customer should open a new ticket");
     }
+    if (ticket.status() == TicketStatus.RESOLVED) {
+      requireNothingInFlight(ticket, "reopen");
+    }
+    // The reply that resumes the clocks (or reopens) is in flight: a second reply is recorded and
+    // triaged, but must not resume a later pause of the ticket when the process reaches it.
+    boolean replyInFlight = InFlight.CUSTOMER_REPLY.equals(ticket.actionInFlight()) || InFlight.REOPEN.equals(ticket.actionInFlight());
     TicketMessage message = messages.save(new TicketMessage(null, id, TicketMessage.Direction.FROM_CUSTOMER, ticket.customer().name(), request.message(), clock.instant()));
     audit.record(id, AuditEventType.CUSTOMER_REPLIED, actor.name(), request.message());
     if (ticket.status() == TicketStatus.OPEN || ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
       // T5: triage and the escalation criteria run again on what the customer wrote
       process.publish(Messages.CUSTOMER_MESSAGE_RECEIVED, id, Map.of(Variables.MESSAGE_ID, message.id()));
     }
+    if (replyInFlight) {
+      return;
+    }
     if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
+      ticket.beginAction(InFlight.CUSTOMER_REPLY, actor.name(), clock.instant());
+      tickets.save(ticket);
       process.publish(Messages.CUSTOMER_REPLIED, id, Map.of());
     } else if (ticket.status() == TicketStatus.RESOLVED) {
       reopenWith(ticket, actor.name(), "customer " + ticket.customer().email() + " replied: " + abbreviate(request.message()));
@@ -146,21 +166,25 @@ class TicketCommands {
   @Transactional
   void resolve(long id, Requests.Resolution request) {
     Ticket ticket = requireStatus(id, "resolve", TicketStatus.OPEN);
+    requireNothingInFlight(ticket, "resolve");
     String by = actor.name();
     messages.save(new TicketMessage(null, id, TicketMessage.Direction.TO_CUSTOMER, by, request.summary(), clock.instant()));
     ticket.resolve(clock.instant());
+    ticket.beginAction(Actions.RESOLVE, by, clock.instant());
     tickets.save(ticket);
-    process.publish(Messages.OWNER_ACTION, id, Map.of(Variables.ACTION, Actions.RESOLVE, Variables.ACTOR, by));
+    process.publish(Messages.OWNER_ACTION, id, ownerAction(ticket, Actions.RESOLVE, by));
   }
 
   @Transactional
   void reopen(long id, Requests.Reopen request) {
     Ticket ticket = requireStatus(id, "reopen", TicketStatus.RESOLVED);
+    requireNothingInFlight(ticket, "reopen");
     reopenWith(ticket, actor.name(), request.reason());
   }
 
   private void reopenWith(Ticket ticket, String by, String reason) {
     ticket.reopen();
+    ticket.beginAction(InFlight.REOPEN, by, clock.instant());
     tickets.save(ticket);
     process.publish(Messages.TICKET_REOPENED, ticket.id(), Map.of("reopenedBy", by, "reopenReason", reason));
   }
@@ -172,6 +196,27 @@ class TicketCommands {
           + " (needs " + required + ")");
     }
     return ticket;
+  }
+
+  /**
+   * One action at a time: an action the process has not carried out yet would otherwise let a
+   * second one pass the state checks and act on the ticket's next tier or owner.
+   */
+  private void requireNothingInFlight(Ticket ticket, String action) {
+    if (ticket.actionInFlight() != null) {
+      throw new ActionInFlightException("cannot " + action + " ticket " + ticket.id() + " now: " + InFlight.describe(ticket)
+          + " (accepted " + times.format(ticket.actionInFlightAt()) + "); reload the ticket and try again once it has");
+    }
+  }
+
+  /** An owner-action message, bound to the tier and handoff the action was made at. */
+  private static Map<String, Object> ownerAction(Ticket ticket, String action, String by) {
+    Map<String, Object> message = new HashMap<>();
+    message.put(Variables.ACTION, action);
+    message.put(Variables.ACTOR, by);
+    message.put(Variables.ACTION_HANDOFF, ticket.handoff());
+    message.put(Variables.ACTION_TIER, ticket.tier());
+    return message;
   }
 
   private Ticket find(long id) {

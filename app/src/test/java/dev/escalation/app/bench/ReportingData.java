@@ -159,7 +159,7 @@ final class ReportingData {
             if (finalResolution + 7 * DAY < endMicros) {
               status = "CLOSED";
               closedAt = finalResolution + 7 * DAY;
-              events.add(new Event(closedAt, "CLOSED", "system", "Closed: not reopened within 7 days of resolution"));
+              events.add(new Event(closedAt, "CLOSED", "system", "Closed: not reopened within 7 d of resolution"));
             } else {
               status = "RESOLVED";
             }

@@ -74,6 +74,35 @@ class CriteriaEndToEndTest {
     assertThat(details(id, "TRIAGED")).singleElement().asString().contains("product bug yes", "bug: crash*");
   }
 
+  /**
+   * The VIP-churn rule asks for a page: the page names the rule and its description (the rule also
+   * raises the ticket to P1, and the page used to say "P1 escalation"). The rule gives the ticket
+   * to management from the start; when the roster picks the first manager on call, that manager is
+   * not paged and the timeline says why.
+   */
+  @Test
+  void theVipChurnPageNamesItsRule() {
+    long id = api.open(TicketApi.ticketRequest("P3", "BILLING", "vip-churn@example.com", true, "Leaving",
+        "If this is not fixed today we will cancel our subscription."));
+    JsonNode t = criteriaOnceOwned(id);
+    assertThat(t.get("criteria").get("ruleId").asText()).isEqualTo("vip-threatens-to-leave");
+    String rule = "criteria rule vip-threatens-to-leave (VIP customer threatens to leave: management owns it from the start)";
+    await().atMost(Duration.ofSeconds(30)).until(() -> !details(id, "MANAGER_PAGED").isEmpty() || !details(id, "PAGE_SKIPPED").isEmpty());
+    String owner = api.ticket(id).get("owner").get("username").asText();
+    String first = api.get("/api/on-call").body().get("pagingOrderNow").get(0).asText();
+
+    if (owner.equals(first)) {
+      assertThat(details(id, "PAGE_SKIPPED")).containsExactly("No page for " + rule + ": "
+          + api.ticket(id).get("owner").get("displayName").asText() + " (" + first + "), the on-call manager, owns the ticket");
+      assertThat(details(id, "MANAGER_PAGED")).isEmpty();
+    } else {
+      assertThat(details(id, "MANAGER_PAGED")).singleElement().satisfies(d -> assertThat(d).startsWith("Page ")
+          .endsWith(" (" + first + ") by EMAIL for " + rule));
+      assertThat(api.notifications(id, "PAGE")).singleElement()
+          .satisfies(n -> assertThat(n.get("subject").asText()).isEqualTo("PAGE P1 #" + id + " Leaving: " + rule));
+    }
+  }
+
   @Test
   void aVipOnAP4IsRaisedToP2AndAPlainTicketKeepsItsPriority() {
     long vip = api.open(TicketApi.ticketRequest("P4", "OTHER", "vip-p4@example.com", true, "Question", "How do I add a second administrator?"));

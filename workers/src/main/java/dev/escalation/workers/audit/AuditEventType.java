@@ -30,6 +30,8 @@ public enum AuditEventType {
   DEV_TASK_CLOSED,
   PAGE_ACKNOWLEDGED,
   PAGE_UNANSWERED,
+  /** A page was wanted but not sent: the manager it would reach owns the ticket or has an open page for it. */
+  PAGE_SKIPPED,
   REFUND_REQUESTED,
   REFUND_APPROVED,
   REFUND_REJECTED,
@@ -40,5 +42,7 @@ public enum AuditEventType {
   REVIEW_REQUESTED,
   REVIEW_RECORDED,
   TRIAGED,
-  CRITERIA_MATCHED
+  CRITERIA_MATCHED,
+  /** An owner action that reached the process after the ticket had left the handoff it was made at. */
+  OWNER_ACTION_IGNORED
 }

@@ -28,8 +28,11 @@ public class ApplyCriteriaWorker {
     // After the ledger commit, also on a redelivery (the message id keeps it to one escalation).
     Object noteId = result.remove(CriteriaApplication.ESCALATION_NOTE);
     Object type = result.remove(Variables.ESCALATION_TYPE);
+    Object handoff = result.remove(Variables.ACTION_HANDOFF);
+    Object tier = result.remove(Variables.ACTION_TIER);
     if (noteId != null) {
-      escalations.escalate(criteria.ticketId(), (String) type, ((Number) noteId).longValue());
+      escalations.escalate(criteria.ticketId(), (String) type, ((Number) noteId).longValue(), ((Number) handoff).intValue(),
+          ((Number) tier).intValue());
     }
     return result;
   }

@@ -92,6 +92,8 @@ public class CriteriaApplication {
       HandoffNote note = handoffs.criteriaNote(ticket, type, ruleId, reason, job.messageId());
       vars.put(ESCALATION_NOTE, note.id());
       vars.put(Variables.ESCALATION_TYPE, type.name());
+      vars.put(Variables.ACTION_HANDOFF, ticket.handoff());
+      vars.put(Variables.ACTION_TIER, ticket.tier());
     }
     return vars;
   }

@@ -26,7 +26,8 @@ class EscalationRequests {
     this.client = client;
   }
 
-  void escalate(long ticketId, String escalationType, long handoffNoteId) {
+  /** {@code handoff} and {@code tier}: where the ticket was when the criteria asked, so a late request is ignored. */
+  void escalate(long ticketId, String escalationType, long handoffNoteId, int handoff, int tier) {
     try {
       client.getObject().newPublishMessageCommand()
           .messageName(Messages.OWNER_ACTION)
@@ -34,7 +35,7 @@ class EscalationRequests {
           .messageId("criteria-escalation-" + handoffNoteId)
           .timeToLive(TTL)
           .variables(Map.of(Variables.ACTION, Actions.ESCALATE, Variables.ESCALATION_TYPE, escalationType,
-              Variables.HANDOFF_NOTE_ID, handoffNoteId))
+              Variables.HANDOFF_NOTE_ID, handoffNoteId, Variables.ACTION_HANDOFF, handoff, Variables.ACTION_TIER, tier))
           .send()
           .join();
     } catch (ClientStatusException e) {

@@ -30,7 +30,8 @@ public class EscalateTicketWorker {
     return once.run(job, escalation.ticketId(), () -> {
       var ticket = handoffs.escalate(escalation.ticketId(), EscalationType.valueOf(escalation.escalationType()),
           escalation.handoffNoteId());
-      return Map.of(Variables.TIER, ticket.tier(), Variables.ASSIGNMENT_REASON, AssignmentReasons.ESCALATED);
+      return Map.of(Variables.TIER, ticket.tier(), Variables.HANDOFF, ticket.handoff(),
+          Variables.ASSIGNMENT_REASON, AssignmentReasons.ESCALATED);
     });
   }
 }

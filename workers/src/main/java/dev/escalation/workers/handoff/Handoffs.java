@@ -1,5 +1,6 @@
 package dev.escalation.workers.handoff;
 
+import dev.escalation.processes.TicketEscalation.Actions;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.job.FixableFailure;
@@ -104,6 +105,9 @@ public class Handoffs {
     escalations.save(new Escalation(null, ticketId, ticket.openedAt(), note.id(), type, cause, from, to, ticket.ownerUsername(), null,
         ticket.reescalationCount() > 0, now));
     ticket.escalateTo(to, now);
+    // Until the new owner is chosen, no one acts on the ticket: the old owner no longer should, and
+    // the new one is not known yet (cleared by OwnerAssignment.assign).
+    ticket.beginAction(Actions.ESCALATE, note.automatic() ? AuditTrail.SYSTEM : note.author(), now);
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.ESCALATED, note.automatic() ? AuditTrail.SYSTEM : note.author(),
         "Tier " + from + " -> tier " + to + " (" + type.name().toLowerCase() + ", " + cause.toLowerCase().replace('_', ' ')

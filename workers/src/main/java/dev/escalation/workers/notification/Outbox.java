@@ -39,7 +39,7 @@ public class Outbox {
         new Notification(null, message.idempotencyKey(), message.ticketId(), message.kind(), message.recipient(),
             message.recipientName(), message.channel(), NotificationStatus.PENDING, message.subject(), message.body(),
             0, now, null, now, null, null));
-    if (message.ticketId() != null) {
+    if (message.ticketId() != null && message.kind() != NotificationKind.PAGE) { // paging.Pages records each page with its reason
       audit.record(message.ticketId(), auditType(message.kind()), AuditTrail.SYSTEM,
           message.kind() + " to " + describe(message) + " by " + message.channel() + ": " + message.subject());
     }

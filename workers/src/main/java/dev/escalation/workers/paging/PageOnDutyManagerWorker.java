@@ -1,5 +1,6 @@
 package dev.escalation.workers.paging;
 
+import dev.escalation.processes.TicketEscalation.Elements;
 import dev.escalation.processes.TicketEscalation.JobTypes;
 import dev.escalation.workers.job.OnceOnly;
 import io.camunda.client.annotation.JobWorker;
@@ -21,11 +22,11 @@ public class PageOnDutyManagerWorker {
 
   @JobWorker(type = JobTypes.PAGE_ON_DUTY_MANAGER)
   public Map<String, Object> pageOnDutyManager(ActivatedJob job, @VariablesAsType PageJob ticket) {
+    // On opening only a rule asks for a page; after an escalation a P1 ticket is paged anyway.
+    boolean escalation = Elements.PAGE_ON_DUTY_MANAGER.equals(job.getElementId());
+    boolean p1Escalation = escalation && "P1".equals(ticket.priority());
     return once.run(job, ticket.ticketId(), () -> {
-      String reason = Boolean.TRUE.equals(ticket.pageManager()) && !"P1".equals(ticket.priority())
-          ? "a criteria rule asks for a page"
-          : "P1 escalation";
-      pages.request(job.getKey(), ticket.ticketId(), reason);
+      pages.request(job.getKey(), ticket.ticketId(), p1Escalation, ticket.ruleAskingForAPage());
       return Map.of();
     });
   }

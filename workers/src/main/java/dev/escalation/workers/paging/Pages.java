@@ -60,14 +60,54 @@ public class Pages {
     }
   }
 
-  /** A page is wanted (P1 escalation or a criteria rule); {@code pageId} is the requesting job's key. */
+  /**
+   * A page is wanted (P1 escalation or a criteria rule); {@code pageId} is the requesting job's key.
+   * Not when the manager it would reach already has the ticket (owns it, or has an open page for
+   * it): the timeline then says why no page went out. Each page sent is recorded once, by
+   * {@link #sendNext}. The caller runs once per job, so the skip is recorded once.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  void request(long pageId, long ticketId, String reason) {
+  void request(long pageId, long ticketId, boolean p1Escalation, String rule) {
     Ticket ticket = tickets.get(ticketId);
-    if (ledger.create(pageId, ticketId, reason, ticket.priority().name(), clock.instant())) {
-      audit.record(ticketId, AuditEventType.MANAGER_PAGED, AuditTrail.SYSTEM, "page " + pageId + " requested: " + reason);
+    String reason = reason(ticket, p1Escalation, rule);
+    Optional<String> needless = whyNotToPage(ticket);
+    if (needless.isPresent()) {
+      audit.record(ticketId, AuditEventType.PAGE_SKIPPED, AuditTrail.SYSTEM, "No page for " + reason + ": " + needless.get());
+      return;
     }
+    ledger.create(pageId, ticketId, reason, ticket.priority().name(), clock.instant());
     process.start(pageId, ticketId);
+  }
+
+  /** What asked for the page: the P1 escalation (with its cause), the criteria rule, or both. */
+  private String reason(Ticket ticket, boolean p1Escalation, String rule) {
+    String escalation = p1Escalation
+        ? escalations.findFirstByTicketIdOrderByIdDesc(ticket.id())
+            .map(e -> "P1 escalation from tier " + e.fromTier() + " to tier " + e.toTier() + " (" + e.cause().toLowerCase().replace('_', ' ') + ")")
+            .orElse("P1 escalation")
+        : null;
+    if (escalation != null && rule != null) {
+      return escalation + " and " + rule;
+    }
+    return escalation != null ? escalation : rule == null ? "a page request without a recorded reason" : rule;
+  }
+
+  private Optional<String> whyNotToPage(Ticket ticket) {
+    List<RosterMember> order = onCall.pagingOrder(clock.instant());
+    if (order.isEmpty()) {
+      return Optional.empty(); // sending fails with an incident that says how to fix the roster
+    }
+    RosterMember first = order.get(0);
+    String manager = first.displayName() + " (" + first.username() + ")";
+    if (first.username().equals(ticket.ownerUsername())) {
+      return Optional.of(manager + ", the on-call manager, owns the ticket");
+    }
+    return ledger.ofTicket(ticket.id()).stream()
+        .filter(p -> "TRIGGERED".equals(p.state()))
+        .filter(p -> p.currentUsername() == null || p.currentUsername().equals(first.username()))
+        .findFirst()
+        .map(open -> "page " + open.id() + " to " + manager + " for this ticket (" + open.reason()
+            + ") is still open, not yet acknowledged");
   }
 
   /** Sends page number {@code attemptsSoFar + 1}; returns the manager-paging variables. */
@@ -96,18 +136,15 @@ public class Pages {
     PagingChannel channel = properties.channel();
     adapters.get(channel).send(message);
     ledger.sent(pageId, attempt, manager.username(), channel, now);
-    if (channel != PagingChannel.EMAIL) { // the outbox records e-mailed pages itself
-      audit.record(ticket.id(), AuditEventType.MANAGER_PAGED, AuditTrail.SYSTEM,
-          "page " + pageId + " #" + attempt + " to " + manager.displayName() + " by " + channel);
-    }
+    audit.record(ticket.id(), AuditEventType.MANAGER_PAGED, AuditTrail.SYSTEM,
+        "Page " + pageId + (attempt > 1 ? " (page " + attempt + ", not yet acknowledged)" : "") + " to " + manager.displayName()
+            + " (" + manager.username() + ") by " + channel + " for " + page.reason());
     return Map.of(Variables.ATTEMPT, attempt, Variables.REPAGE_AT, repageAt, Variables.PAGES_LEFT, policy.pagesLeft(attempt, order.size()));
   }
 
   private String details(Ticket ticket, Page page) {
-    var escalation = escalations.findFirstByTicketIdOrderByIdDesc(ticket.id());
-    return ticket.priority() + " ticket #" + ticket.id() + " needs a manager (" + page.reason() + ")"
-        + escalation.map(e -> ": escalated from tier " + e.fromTier() + " to tier " + e.toTier() + " (" + e.cause().toLowerCase().replace('_', ' ') + ")").orElse("")
-        + ", now owned by " + ticket.ownerUsername() + ".\n\n" + history.of(ticket);
+    return ticket.priority() + " ticket #" + ticket.id() + " needs a manager. Paged for " + page.reason() + "; tier " + ticket.tier()
+        + ", owned by " + ticket.ownerUsername() + ".\n\n" + history.of(ticket);
   }
 
   /** Nobody acknowledged within the bounded repeats: recorded, and the head of support is told. */

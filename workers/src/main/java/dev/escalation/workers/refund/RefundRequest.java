@@ -21,6 +21,11 @@ public record RefundRequest(
     Instant issuedAt,
     Instant requestedAt) {
 
+  /** Asked for and not decided yet: approved, rejected or issued requests are settled. */
+  public boolean isAwaitingDecision() {
+    return status == RefundStatus.REQUESTED || status == RefundStatus.PENDING_APPROVAL;
+  }
+
   /** What the provider's idempotency key and our outbox keys derive from: stable for this request. */
   public String idempotencyKey() {
     return "refund-request-" + id;

@@ -6,6 +6,7 @@ import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.job.FixableFailure;
 import dev.escalation.workers.roster.Role;
 import dev.escalation.workers.roster.RosterRepository;
+import dev.escalation.workers.ticket.Durations;
 import dev.escalation.workers.ticket.Tickets;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,8 +52,8 @@ class Refunds {
     if (requests.awaitApproval(refundRequestId)) {
       audit.record(refund.ticketId(), AuditEventType.REFUND_REQUESTED, AuditTrail.SYSTEM,
           "Refund request " + refund.id() + " of " + refund.money() + " is above " + refund.requestedBy() + "'s authority ("
-              + refund.requesterRole() + "): waiting for a manager's approval; reminder at " + followUpAt + ", to the head of support at "
-              + reassignAt);
+              + refund.requesterRole() + "): waiting for a manager's approval; reminder in " + Durations.format(properties.followUpAfter())
+              + ", to the head of support " + Durations.format(properties.reassignAfter()) + " after that");
     }
     return Map.of(dev.escalation.processes.RefundApproval.Variables.FOLLOW_UP_AT, followUpAt.toString(),
         dev.escalation.processes.RefundApproval.Variables.REASSIGN_AT, reassignAt.toString());

@@ -23,8 +23,8 @@ public class ReopenTicketWorker {
   @JobWorker(type = JobTypes.REOPEN_TICKET)
   public Map<String, Object> reopenTicket(ActivatedJob job, @VariablesAsType ReopenJob reopen) {
     return once.run(job, reopen.ticketId(), () -> {
-      resolutions.reopen(reopen.ticketId(), reopen.reopenedBy(), reopen.reopenReason(), job.getKey());
-      return Map.of(Variables.ASSIGNMENT_REASON, AssignmentReasons.REOPENED);
+      int handoff = resolutions.reopen(reopen.ticketId(), reopen.reopenedBy(), reopen.reopenReason(), job.getKey());
+      return Map.of(Variables.ASSIGNMENT_REASON, AssignmentReasons.REOPENED, Variables.HANDOFF, handoff);
     });
   }
 }

@@ -1,5 +1,6 @@
 package dev.escalation.workers.resolution;
 
+import dev.escalation.processes.TicketEscalation.Actions;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.customer.CustomerNotices;
@@ -12,6 +13,7 @@ import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.TicketMessage;
 import dev.escalation.workers.ticket.TicketMessageRepository;
 import dev.escalation.workers.ticket.TicketProperties;
+import dev.escalation.workers.ticket.Durations;
 import dev.escalation.workers.ticket.Tickets;
 import dev.escalation.workers.ticket.Times;
 import java.time.Clock;
@@ -54,6 +56,7 @@ class Resolutions {
     Ticket ticket = tickets.get(ticketId);
     Instant now = clock.instant();
     ticket.resolve(now);
+    ticket.settle(Actions.RESOLVE);
     tickets.save(ticket);
     String summary = messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticketId).stream()
         .filter(m -> m.direction() == TicketMessage.Direction.TO_CUSTOMER)
@@ -68,11 +71,12 @@ class Resolutions {
     return reopenDeadline;
   }
 
-  /** Back to the tier and owner that resolved it; counts a re-escalation. */
+  /** Back to the tier and owner that resolved it; counts a re-escalation. Returns the ticket's new handoff. */
   @Transactional
-  void reopen(long ticketId, String reopenedBy, String reason, long jobKey) {
+  int reopen(long ticketId, String reopenedBy, String reason, long jobKey) {
     Ticket ticket = tickets.get(ticketId);
     ticket.reopen();
+    ticket.handBackAfterReopen();
     tickets.save(ticket);
     String actor = reopenedBy == null ? AuditTrail.SYSTEM : reopenedBy;
     audit.record(ticketId, AuditEventType.REOPENED, actor,
@@ -83,6 +87,7 @@ class Resolutions {
         Channel.EMAIL, "[#" + ticketId + "] reopened and back with you: " + ticket.subject(),
         "Hello " + owner.displayName() + ",\n\nticket #" + ticketId + ", which you resolved, was reopened by " + actor
             + (reason == null ? "" : ": " + reason) + ". It is yours again at tier " + ticket.tier() + " with fresh SLA clocks.")));
+    return ticket.handoff();
   }
 
   @Transactional
@@ -91,6 +96,6 @@ class Resolutions {
     ticket.close(clock.instant());
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.CLOSED, AuditTrail.SYSTEM,
-        "Closed: not reopened within " + properties.reopenWindow().toDays() + " days of resolution");
+        "Closed: not reopened within " + Durations.format(properties.reopenWindow()) + " of resolution");
   }
 }

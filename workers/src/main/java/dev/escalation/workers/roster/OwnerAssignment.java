@@ -1,5 +1,6 @@
 package dev.escalation.workers.roster;
 
+import dev.escalation.processes.TicketEscalation.Actions;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.handoff.EscalationRepository;
@@ -50,6 +51,7 @@ public class OwnerAssignment {
     // row, and two assignments that both share-locked it before updating it would deadlock.
     roster.markAssigned(owner.username(), clock.instant());
     ticket.assignTo(owner.username());
+    ticket.settle(Actions.ESCALATE); // the escalation that led here reached its new owner
     tickets.save(ticket);
     escalations.findFirstByTicketIdOrderByIdDesc(ticketId)
         .filter(e -> e.toOwner() == null)

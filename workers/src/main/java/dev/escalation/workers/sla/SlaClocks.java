@@ -1,11 +1,14 @@
 package dev.escalation.workers.sla;
 
+import dev.escalation.processes.TicketEscalation.Actions;
 import dev.escalation.processes.TicketEscalation.Clocks;
 import dev.escalation.processes.TicketEscalation.Variables;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.handoff.FirstResponses;
 import dev.escalation.workers.ticket.ClockState;
+import dev.escalation.workers.ticket.Durations;
+import dev.escalation.workers.ticket.InFlight;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.Tickets;
 import dev.escalation.workers.ticket.Times;
@@ -46,6 +49,7 @@ public class SlaClocks {
     SlaClock response = calculator.responseClock(ticket.priority(), now);
     SlaClock resolution = calculator.resolutionClock(ticket.priority(), now);
     ticket.startClocks(response.dueAt(), resolution.dueAt());
+    ticket.settle(InFlight.REOPEN); // the reopening that led here is carried out
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.SLA_CLOCKS_STARTED, AuditTrail.SYSTEM,
         ticket.priority() + " at tier " + ticket.tier() + ": response due " + times.format(response.dueAt())
@@ -61,6 +65,7 @@ public class SlaClocks {
     Duration responseLeft = left(ticket, ticket.responseClock(), ticket.responseDueAt(), now);
     Duration resolutionLeft = left(ticket, ticket.resolutionClock(), ticket.resolutionDueAt(), now);
     ticket.pause(responseLeft, resolutionLeft);
+    ticket.settle(Actions.WAIT);
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.WAITING_ON_CUSTOMER, actor == null ? AuditTrail.SYSTEM : actor,
         "SLA clocks paused while waiting on the customer: " + describeLeft("response", ticket.responseClock(), responseLeft)
@@ -83,6 +88,7 @@ public class SlaClocks {
             calculator.resolutionTarget(ticket.priority()))
         : null;
     ticket.resume(response == null ? null : response.dueAt(), resolution == null ? null : resolution.dueAt());
+    ticket.settle(InFlight.CUSTOMER_REPLY);
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.SLA_CLOCKS_RESUMED, AuditTrail.SYSTEM,
         "SLA clocks resumed: response " + (response == null ? "already " + ticket.responseClock().name().toLowerCase() : "due " + times.format(response.dueAt()))
@@ -105,7 +111,7 @@ public class SlaClocks {
   }
 
   private static String describeLeft(String name, ClockState state, Duration left) {
-    return state == ClockState.PAUSED ? name + " " + left.toString().substring(2).toLowerCase() + " left" : name + " " + state.name().toLowerCase();
+    return state == ClockState.PAUSED ? name + " " + Durations.format(left) + " left" : name + " " + state.name().toLowerCase();
   }
 
   private static Map<String, Object> variables(SlaClock response, SlaClock resolution) {

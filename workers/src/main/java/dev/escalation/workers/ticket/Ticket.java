@@ -46,6 +46,10 @@ public class Ticket {
   private Instant closedAt;
   private Instant firstEscalatedAt;
   private Instant escalatedToTierAt;
+  private int handoff;
+  private String actionInFlight;
+  private String actionInFlightBy;
+  private Instant actionInFlightAt;
 
   @PersistenceCreator
   Ticket() {}
@@ -144,6 +148,7 @@ public class Ticket {
 
   /** The handoff at {@code at} moves the ticket up to {@code newTier}. */
   public void escalateTo(int newTier, Instant at) {
+    handoff++;
     tier = newTier;
     escalationCount++;
     escalatedToTierAt = at;
@@ -180,6 +185,60 @@ public class Ticket {
     }
   }
 
+  /**
+   * The reopened ticket starts new tier work with the owner that resolved it: a new handoff, so an
+   * owner action made before the resolution cannot act on it. Counted once per reopening (the
+   * reopen-ticket job runs at most once).
+   */
+  public void handBackAfterReopen() {
+    handoff++;
+  }
+
+  /**
+   * Records an action the app accepted and the process has yet to carry out. The caller checks
+   * {@link #actionInFlight()} first: there is at most one at a time.
+   */
+  public void beginAction(String action, String by, Instant at) {
+    actionInFlight = action;
+    actionInFlightBy = by;
+    actionInFlightAt = at;
+  }
+
+  /** The process carried out (or ignored) the action in flight. */
+  public void actionSettled() {
+    actionInFlight = null;
+    actionInFlightBy = null;
+    actionInFlightAt = null;
+  }
+
+  /** The process carried out {@code action}: it is no longer in flight (another kind stays). */
+  public void settle(String action) {
+    if (action.equals(actionInFlight)) {
+      actionSettled();
+    }
+  }
+
+  /** Whether {@code action} by {@code by} is the action in flight. */
+  public boolean isInFlight(String action, String by) {
+    return action != null && action.equals(actionInFlight) && java.util.Objects.equals(by, actionInFlightBy);
+  }
+
+  /**
+   * Undoes what the app wrote at once for an action the process ignored because the ticket had
+   * left the handoff it was made at: a resolution or a question to the customer no longer holds.
+   */
+  public void undoIgnored(String action) {
+    if (("RESOLVE".equals(action) && status == TicketStatus.RESOLVED)
+        || ("WAIT".equals(action) && status == TicketStatus.WAITING_ON_CUSTOMER && !isPaused())) {
+      status = TicketStatus.OPEN;
+      resolvedAt = null;
+    }
+  }
+
+  private boolean isPaused() {
+    return responseClock == ClockState.PAUSED || resolutionClock == ClockState.PAUSED;
+  }
+
   public void close(Instant now) {
     status = TicketStatus.CLOSED;
     closedAt = now;
@@ -190,6 +249,24 @@ public class Ticket {
     boolean highPriority = priority == Priority.P1 || priority == Priority.P2;
     boolean unresolved = status == TicketStatus.OPEN || status == TicketStatus.WAITING_ON_CUSTOMER;
     return highPriority && unresolved && openedAt.plus(limit).isBefore(now);
+  }
+
+  /** How many times the ticket left its tier work for a new owner or tier; owner actions are bound to it. */
+  public int handoff() {
+    return handoff;
+  }
+
+  /** The accepted action the process has not carried out yet, or null. */
+  public String actionInFlight() {
+    return actionInFlight;
+  }
+
+  public String actionInFlightBy() {
+    return actionInFlightBy;
+  }
+
+  public Instant actionInFlightAt() {
+    return actionInFlightAt;
   }
 
   public boolean isAtTopTier() {

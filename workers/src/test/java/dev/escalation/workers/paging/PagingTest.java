@@ -229,4 +229,65 @@ class PagingTest {
         .extracting(RosterMember::username).startsWith("pm-a");
     assertThat(onCall.shifts()).hasSize(4);
   }
+
+  private static final String VIP_RULE = new PageJob(0, "P1", true,
+      Map.of("ruleId", "VIP_CHURN", "reason", "VIP customer threatens to leave")).ruleAskingForAPage();
+
+  @Test
+  void eachPageSentIsOneTimelineEntryNamingWhoWasPagedAndWhy() {
+    Ticket t = tickets.save(Ticket.open(new Customer("C", "c@x.test", "en", true, null), "email", "Cancelling", "d", Priority.P1,
+        Category.BILLING, 3, Instant.now()));
+    long pageId = PAGE_IDS.incrementAndGet();
+    ledger.create(pageId, t.id(), VIP_RULE, "P1", Instant.now());
+    RosterMember first = onCall.pagingOrder(clock.instant()).get(0);
+
+    send(pages(properties(PagingChannel.EMAIL, 2, 6)), pageId, 0);
+
+    assertThat(VIP_RULE).isEqualTo("criteria rule VIP_CHURN (VIP customer threatens to leave)");
+    assertThat(audit.timeline(t.id())).filteredOn(e -> e.type() == AuditEventType.MANAGER_PAGED).singleElement()
+        .satisfies(e -> assertThat(e.detail()).isEqualTo("Page " + pageId + " to " + first.displayName() + " (" + first.username()
+            + ") by EMAIL for criteria rule VIP_CHURN (VIP customer threatens to leave)"));
+    assertThat(notifications.findByIdempotencyKey("PAGE:" + pageId + ":1")).hasValueSatisfying(n ->
+        assertThat(n.subject()).isEqualTo("PAGE P1 #" + t.id() + " Cancelling: criteria rule VIP_CHURN (VIP customer threatens to leave)"));
+  }
+
+  @Test
+  void theOnCallManagerWhoOwnsTheTicketIsNotPaged() {
+    RosterMember first = onCall.pagingOrder(clock.instant()).get(0);
+    Ticket t = Ticket.open(new Customer("C", "c@x.test", "en", true, null), "email", "Cancelling", "d", Priority.P1,
+        Category.BILLING, 3, Instant.now());
+    t.assignTo(first.username());
+    long ticketId = tickets.save(t).id();
+    long pageId = PAGE_IDS.incrementAndGet();
+
+    new TransactionTemplate(transactions).executeWithoutResult(s -> pages(properties(PagingChannel.EMAIL, 2, 6))
+        .request(pageId, ticketId, false, VIP_RULE));
+
+    assertThat(ledger.get(pageId)).isEmpty();
+    assertThat(audit.timeline(ticketId)).filteredOn(e -> e.type() != AuditEventType.TICKET_OPENED).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(AuditEventType.PAGE_SKIPPED);
+      assertThat(e.detail()).isEqualTo("No page for criteria rule VIP_CHURN (VIP customer threatens to leave): " + first.displayName()
+          + " (" + first.username() + "), the on-call manager, owns the ticket");
+    });
+  }
+
+  @Test
+  void noSecondPageWhileTheFirstForTheSameTicketAndManagerIsOpen() {
+    long firstPage = page(Priority.P1);
+    long ticketId = ledger.get(firstPage).orElseThrow().ticketId();
+    Pages pages = pages(properties(PagingChannel.EMAIL, 2, 6));
+    send(pages, firstPage, 0);
+    RosterMember paged = onCall.pagingOrder(clock.instant()).get(0);
+    long secondPage = PAGE_IDS.incrementAndGet();
+
+    new TransactionTemplate(transactions).executeWithoutResult(s -> pages.request(secondPage, ticketId, false, VIP_RULE));
+
+    assertThat(ledger.get(secondPage)).isEmpty();
+    assertThat(ledger.ofTicket(ticketId)).extracting(Page::id).containsExactly(firstPage);
+    assertThat(audit.timeline(ticketId)).filteredOn(e -> e.type() == AuditEventType.PAGE_SKIPPED).singleElement()
+        .satisfies(e -> assertThat(e.detail()).isEqualTo("No page for criteria rule VIP_CHURN (VIP customer threatens to leave): page "
+            + firstPage + " to " + paged.displayName() + " (" + paged.username() + ") for this ticket (P1 escalation) is still open,"
+            + " not yet acknowledged"));
+    assertThat(audit.timeline(ticketId)).filteredOn(e -> e.type() == AuditEventType.MANAGER_PAGED).hasSize(1);
+  }
 }
