@@ -3,6 +3,7 @@ package dev.escalation.app.paging;
 import dev.escalation.app.web.Problems;
 import dev.escalation.workers.paging.Pages;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +29,7 @@ class PagesController {
     this.acks = acks;
   }
 
+  /** {@code by} is optional and, when given, must be the caller: an acknowledgement is always recorded as the logged-in person's (H6). */
   record Ack(@Size(max = 64) String by) {}
 
   @GetMapping
@@ -41,8 +43,12 @@ class PagesController {
   }
 
   @PostMapping("/{id}/ack")
-  ResponseEntity<?> acknowledge(@PathVariable long id, @Validated @RequestBody(required = false) Ack ack) {
-    String by = ack == null || ack.by() == null || ack.by().isBlank() ? "manager" : ack.by().strip();
+  ResponseEntity<?> acknowledge(@PathVariable long id, @Validated @RequestBody(required = false) Ack ack, Principal caller) {
+    String by = caller.getName();
+    if (ack != null && ack.by() != null && !ack.by().isBlank() && !ack.by().strip().equals(by)) {
+      return ResponseEntity.badRequest().body(Problems.invalid("by",
+          "must be omitted or be the logged-in user (" + by + "): a page is acknowledged by whoever acknowledges it"));
+    }
     return switch (acks.acknowledge(id, by)) {
       case ACKNOWLEDGED -> ResponseEntity.accepted().body(PageView.of(pages.page(id).orElseThrow()));
       case ALREADY_ACKNOWLEDGED -> problem(HttpStatus.CONFLICT, "Page already acknowledged", "page " + id + " was already acknowledged");

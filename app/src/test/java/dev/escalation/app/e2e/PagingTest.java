@@ -91,7 +91,11 @@ class PagingTest {
     assertThat(page.get("state").asText()).isEqualTo("TRIGGERED");
     assertThat(page.get("sent")).hasSize(3);
     long pageId = page.get("id").asLong();
-    var ack = api.post("/api/pages/" + pageId + "/ack", Map.of("by", "manager2"));
+    var impersonated = api.as("manager1").post("/api/pages/" + pageId + "/ack", Map.of("by", "manager2"));
+    assertThat(impersonated.status()).as("a supervisor cannot acknowledge in another's name").isEqualTo(400);
+    assertThat(impersonated.body().get("errors").get(0).get("field").asText()).isEqualTo("by");
+    assertThat(api.get("/api/pages/" + pageId).body().get("state").asText()).isEqualTo("TRIGGERED");
+    var ack = api.as("manager2").post("/api/pages/" + pageId + "/ack", Map.of("by", "manager2"));
     assertThat(ack.status()).isEqualTo(202);
     assertThat(ack.body().get("acknowledgedBy").asText()).isEqualTo("manager2");
     api.advanceClock("PT30M"); // (the tier 2 response SLA breaches meanwhile: that escalation is a new page of its own)
@@ -117,7 +121,9 @@ class PagingTest {
         .isEqualTo("PAGE P1 #" + id + " " + api.ticket(id).get("subject").asText()
             + ": P1 escalation from tier 1 to tier 2 (response sla breached)"));
 
-    assertThat(api.post("/api/pages/" + pageId + "/ack", "").status()).isEqualTo(202);
+    var ack = api.post("/api/pages/" + pageId + "/ack", "");
+    assertThat(ack.status()).isEqualTo(202);
+    assertThat(ack.body().get("acknowledgedBy").asText()).as("the logged-in user").isEqualTo(TicketApi.DEFAULT_USER);
     var again = api.post("/api/pages/" + pageId + "/ack", "");
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.contentType()).isEqualTo("application/problem+json");
