@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every text field of every request body refuses text that hides what it says: bidirectional
  * embeddings, overrides and isolates, only invisible characters, and lone surrogates, whether sent
  * as a JSON escape ({@code "\ud800"}) or as the raw bytes of an encoded surrogate. Each is a 400
- * naming the field.
+ * naming the field. Bytes that are not UTF-8 (overlong, out of range, stray) are a 400 naming the body.
  */
 @EmbeddedAppTest
 class RequestTextTest {
@@ -76,8 +76,12 @@ class RequestTextTest {
           assertNamed(endpoint, field, text.getKey(), send(endpoint, body), text.getValue());
         }
         // the raw bytes of an encoded surrogate (ED A0 80), which Jackson also decodes to a lone one
-        byte[] raw = rawSurrogate(template);
+        byte[] raw = withRawBytes(template, 0xed, 0xa0, 0x80);
         assertNamed(endpoint, field, "bytes ED A0 80", send(endpoint, raw), SURROGATE);
+        // bytes that are no UTF-8 at all: overlong forms Jackson would decode to U+0000 or "A", stray and cut-off bytes
+        for (int[] invalid : new int[][] {{0xc0, 0x80}, {0xe0, 0x81, 0x81}, {0xf4, 0x90, 0x80, 0x80}, {0x80}}) {
+          assertBodyRefused(endpoint, field, send(endpoint, withRawBytes(template, invalid)));
+        }
         checked.add(endpoint.path() + " " + field.path());
       }
     }
@@ -121,13 +125,26 @@ class RequestTextTest {
         .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static byte[] rawSurrogate(String template) {
+  private static byte[] withRawBytes(String template, int... raw) {
     String[] parts = template.split(MARKER, -1);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.writeBytes(parts[0].getBytes(StandardCharsets.UTF_8));
-    bytes.writeBytes(new byte[] {'a', (byte) 0xed, (byte) 0xa0, (byte) 0x80, 'b'});
+    bytes.write('a');
+    for (int b : raw) {
+      bytes.write(b);
+    }
+    bytes.write('b');
     bytes.writeBytes(parts[1].getBytes(StandardCharsets.UTF_8));
     return bytes.toByteArray();
+  }
+
+  private static void assertBodyRefused(RequestBodies.Endpoint endpoint, RequestBodies.Field field, HttpResponse<String> response)
+      throws Exception {
+    String what = endpoint + " " + field.path() + " with invalid UTF-8 -> " + response.body();
+    assertThat(response.statusCode()).as(what).isEqualTo(400);
+    JsonNode error = JSON.readTree(response.body()).get("errors").get(0);
+    assertThat(error.get("field").asText()).as(what).isEqualTo("body");
+    assertThat(error.get("message").asText()).as(what).startsWith("must be valid UTF-8");
   }
 
   private static String quoted(String text) {
