@@ -3,17 +3,10 @@ package dev.escalation.app.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.escalation.app.e2e.TicketApi;
 import dev.escalation.app.embedded.EmbeddedRuntime;
-import dev.escalation.workers.testsupport.EmbeddedMailServer;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,7 +69,7 @@ class ConcurrentBurstsTest {
     assertOneWinner(responses);
     await().atMost(Duration.ofSeconds(60)).until(() -> ledger.notifications(id, "ESCALATION_NOTICE") == 1 && ledger.allSent(id)
         && "RUNNING".equals(api.ticket(id).get("responseClock").asText()));
-    settle();
+    settle(id);
     assertThat(ledger.tier(id)).isEqualTo(2);
     assertThat(ledger.escalations(id)).isEqualTo(1);
     assertThat(ledger.handoffNotes(id)).isEqualTo(1);
@@ -98,7 +92,7 @@ class ConcurrentBurstsTest {
     assertOneWinner(atOnce(burst, () -> api.post("/api/tickets/" + id + "/resolution", RESOLVE)));
 
     await().atMost(Duration.ofSeconds(60)).until(() -> ledger.notifications(id, "RESOLUTION") == 1 && ledger.allSent(id));
-    settle();
+    settle(id);
     assertThat(ledger.status(id)).isEqualTo("RESOLVED");
     assertThat(ledger.audits(id, "RESOLVED")).isEqualTo(1);
     assertThat(ledger.messages(id)).isEqualTo(1);
@@ -118,7 +112,7 @@ class ConcurrentBurstsTest {
     assertOneWinner(atOnce(burst, () -> api.post("/api/tickets/" + id + "/waiting-on-customer", ASK)));
 
     await().atMost(Duration.ofSeconds(60)).until(() -> ledger.notifications(id, "WAITING") == 1 && ledger.allSent(id));
-    settle();
+    settle(id);
     assertThat(ledger.status(id)).isEqualTo("WAITING_ON_CUSTOMER");
     assertThat(ledger.audits(id, "WAITING_ON_CUSTOMER")).isEqualTo(1);
     assertThat(ledger.messages(id)).isEqualTo(1);
@@ -137,7 +131,7 @@ class ConcurrentBurstsTest {
 
     long accepted = assertAcceptedOrConflict(responses);
     assertThat(accepted).isBetween(1L, (long) burst);
-    settle();
+    settle(id);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM resolution_attempt WHERE ticket_id = ?").param(id).query(Long.class).single())
         .isEqualTo(accepted);
     assertThat(ledger.audits(id, "ATTEMPT_RECORDED")).isEqualTo(accepted);
@@ -160,7 +154,7 @@ class ConcurrentBurstsTest {
 
     long accepted = assertAcceptedOrConflict(responses);
     await().atMost(Duration.ofSeconds(60)).until(() -> ledger.audits(id, "SLA_CLOCKS_RESUMED") == 1);
-    settle();
+    settle(id);
     assertThat(ledger.audits(id, "SLA_CLOCKS_RESUMED")).isEqualTo(1);
     assertThat(ledger.audits(id, "CUSTOMER_REPLIED")).isEqualTo(accepted);
     assertThat(ledger.messages(id)).isEqualTo(1 + accepted); // the question and each accepted reply
@@ -171,7 +165,7 @@ class ConcurrentBurstsTest {
     // a later question pauses again and stays paused: no reply of the burst resumes it
     assertThat(api.post("/api/tickets/" + id + "/waiting-on-customer", ASK).status()).isEqualTo(202);
     await().atMost(Duration.ofSeconds(60)).until(() -> ledger.audits(id, "WAITING_ON_CUSTOMER") == 2);
-    settle();
+    settle(id);
     assertThat(ledger.status(id)).isEqualTo("WAITING_ON_CUSTOMER");
     assertThat(ledger.audits(id, "SLA_CLOCKS_RESUMED")).isEqualTo(1);
   }
@@ -188,7 +182,7 @@ class ConcurrentBurstsTest {
     assertOneWinner(atOnce(burst, () -> api.post("/api/tickets/" + id + "/reopen", REOPEN)));
 
     await().atMost(Duration.ofSeconds(60)).until(() -> ledger.audits(id, "SLA_CLOCKS_STARTED") == 2 && inFlight(id) == null);
-    settle();
+    settle(id);
     assertThat(ledger.audits(id, "REOPENED")).isEqualTo(1);
     assertThat(ledger.status(id)).isEqualTo("OPEN");
     assertThat(jdbc.sql("SELECT reescalation_count FROM ticket WHERE id = ?").param(id).query(Integer.class).single()).isEqualTo(1);
@@ -210,7 +204,7 @@ class ConcurrentBurstsTest {
     assertOneWinner(responses);
     await().atMost(Duration.ofSeconds(60)).until(() -> ledger.audits(id, "REFUND_ISSUED") == 1
         && ledger.notifications(id, "REFUND_OUTCOME") == 1 && ledger.allSent(id));
-    settle();
+    settle(id);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM refund_request WHERE ticket_id = ?").param(id).query(Long.class).single()).isEqualTo(1);
     assertThat(ledger.audits(id, "REFUND_ISSUED")).isEqualTo(1);
     assertThat(ledger.notifications(id, "REFUND_OUTCOME")).isEqualTo(1);
@@ -267,24 +261,20 @@ class ConcurrentBurstsTest {
     return jdbc.sql("SELECT action_in_flight FROM ticket WHERE id = ?").param(id).query(String.class).optional().orElse(null);
   }
 
-  /** Buffered messages of refused or late requests would act within seconds; give them the chance to. */
-  private static void settle() throws InterruptedException {
-    Thread.sleep(3_000);
+  /**
+   * Buffered messages of refused or late requests would act within seconds: wait until nothing
+   * more happens on the ticket (its timeline and notifications stay the same for 3 s).
+   */
+  private void settle(long id) {
+    AtomicLong seen = new AtomicLong(-1);
+    await().pollInterval(Duration.ofMillis(250)).during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(60)).until(() -> {
+      long now = jdbc.sql("SELECT (SELECT COUNT(*) FROM audit_event WHERE ticket_id = ?) + (SELECT COUNT(*) FROM notification WHERE ticket_id = ?)")
+          .params(id, id).query(Long.class).single();
+      return seen.getAndSet(now) == now;
+    });
   }
 
-  private static long mailsTo(String address) throws Exception {
-    Field server = EmbeddedMailServer.class.getDeclaredField("greenMail");
-    server.setAccessible(true);
-    MimeMessage[] mails = ((GreenMail) server.get(EmbeddedRuntime.mail())).getReceivedMessages();
-    return Arrays.stream(mails).filter(m -> sentTo(m, address)).count();
-  }
-
-  private static boolean sentTo(MimeMessage mail, String address) {
-    try {
-      Address[] to = mail.getAllRecipients();
-      return to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address));
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
+  private static long mailsTo(String address) {
+    return EmbeddedRuntime.mail().received().stream().filter(m -> m.to().contains(address)).count();
   }
 }
