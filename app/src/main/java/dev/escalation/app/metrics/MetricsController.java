@@ -1,5 +1,6 @@
 package dev.escalation.app.metrics;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.escalation.app.web.Problems;
 import dev.escalation.app.web.Problems.FieldProblem;
 import java.time.Instant;
@@ -17,10 +18,15 @@ class MetricsController {
   private static final String INSTANT = "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z";
 
   private final EscalationMetrics metrics;
+  private final SatisfactionMetrics satisfaction;
 
-  MetricsController(EscalationMetrics metrics) {
+  MetricsController(EscalationMetrics metrics, SatisfactionMetrics satisfaction) {
     this.metrics = metrics;
+    this.satisfaction = satisfaction;
   }
+
+  /** M1-M4 as {@link EscalationMetrics.Report} has them, and M5's {@code satisfaction} beside them. */
+  record MetricsView(@JsonUnwrapped EscalationMetrics.Report report, SatisfactionMetrics.Satisfaction satisfaction) {}
 
   @GetMapping("/api/metrics")
   ResponseEntity<?> metrics(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
@@ -42,7 +48,7 @@ class MetricsController {
     if (!start.isBefore(end)) {
       return ResponseEntity.badRequest().body(Problems.invalid("to", "must be after from (" + start + ")"));
     }
-    return ResponseEntity.ok(metrics.compute(start, end));
+    return ResponseEntity.ok(new MetricsView(metrics.compute(start, end), satisfaction.compute(start, end)));
   }
 
   private static Instant parse(String field, String value, List<FieldProblem> errors) {

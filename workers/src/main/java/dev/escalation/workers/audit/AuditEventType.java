@@ -44,5 +44,15 @@ public enum AuditEventType {
   TRIAGED,
   CRITERIA_MATCHED,
   /** An owner action that reached the process after the ticket had left the handoff it was made at. */
-  OWNER_ACTION_IGNORED
+  OWNER_ACTION_IGNORED,
+  /** A manager was told something about a ticket (M5: a low survey rating). */
+  MANAGER_NOTIFIED,
+  /** M5: the customer answered the survey. */
+  SURVEY_ANSWERED,
+  /** M7: a manager reviewed a rule override. */
+  OVERRIDE_REVIEWED,
+  /** M8: the escalation rate crossed above its threshold (no ticket; the managers were told). */
+  ESCALATION_RATE_ABOVE,
+  /** M8: the escalation rate fell back to or below its threshold (no ticket; recorded only). */
+  ESCALATION_RATE_BELOW
 }

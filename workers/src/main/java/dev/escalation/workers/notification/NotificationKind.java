@@ -23,5 +23,13 @@ public enum NotificationKind {
   /** A2: approvers reminded of an unanswered approval. */
   APPROVAL_FOLLOW_UP,
   /** A3: the team lead is asked to review an escalated ticket. */
-  REVIEW_REQUESTED
+  REVIEW_REQUESTED,
+  /** M5: the customer is asked to rate how the escalated ticket was handled (the body holds the survey link). */
+  SURVEY,
+  /** M5: a rating of 2 or less; the manager of the resolving tier is told. */
+  SURVEY_LOW_RATING,
+  /** M8: the escalation rate crossed above its threshold; each manager is told once per crossing. */
+  ESCALATION_RATE_ALERT,
+  /** The managers' weekly digest. */
+  WEEKLY_DIGEST
 }

@@ -9,6 +9,7 @@ import dev.escalation.workers.notification.Channel;
 import dev.escalation.workers.notification.NotificationKind;
 import dev.escalation.workers.notification.Outbox;
 import dev.escalation.workers.roster.RosterRepository;
+import dev.escalation.workers.survey.Surveys;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.TicketMessage;
 import dev.escalation.workers.ticket.TicketMessageRepository;
@@ -35,9 +36,11 @@ class Resolutions {
   private final TicketProperties properties;
   private final Times times;
   private final Clock clock;
+  private final Surveys surveys;
 
   Resolutions(Tickets tickets, TicketMessageRepository messages, RosterRepository roster, CustomerNotices customer, Outbox outbox,
-      AuditTrail audit, FirstResponses firstResponses, TicketProperties properties, Times times, Clock clock) {
+      AuditTrail audit, FirstResponses firstResponses, TicketProperties properties, Times times, Clock clock, Surveys surveys) {
+    this.surveys = surveys;
     this.tickets = tickets;
     this.messages = messages;
     this.roster = roster;
@@ -68,6 +71,7 @@ class Resolutions {
         "Resolved at tier " + ticket.tier() + ": " + summary + " (can be reopened until " + times.format(reopenDeadline) + ")");
     firstResponses.update(ticketId);
     customer.resolved(ticket, summary);
+    surveys.askAfterResolution(ticket, resolvedBy == null ? ticket.ownerUsername() : resolvedBy); // M5
     return reopenDeadline;
   }
 
