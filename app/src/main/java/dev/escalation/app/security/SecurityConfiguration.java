@@ -88,6 +88,9 @@ class SecurityConfiguration {
             .requestMatchers("/login", "/error", "/default-ui.css").permitAll()
             // webhooks verify their HMAC signature or shared secret themselves (issue 4, dev tasks)
             .requestMatchers("/api/webhooks/**").permitAll()
+            // M5 customer surveys: the signed link is the permission (Surveys checks it); the page loads its own files
+            .requestMatchers(GET, "/survey/*", "/survey.js", "/survey.css").permitAll()
+            .requestMatchers(POST, "/survey/*").permitAll()
             // the support UI; its API calls are checked one by one below
             .requestMatchers(GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico").authenticated()
             .requestMatchers(GET, "/api/me").authenticated()
@@ -112,6 +115,9 @@ class SecurityConfiguration {
             .requestMatchers(POST, "/api/tasks/{id}/**").hasAnyRole(STAFF)
             // post-resolution review answers (A3), for the team leads
             .requestMatchers(GET, "/api/reviews", "/api/reviews/**").hasAnyRole(SUPERVISORS)
+            // M7 overrides review: the list, its page, and marking one reviewed, for managers and above
+            .requestMatchers(GET, "/api/overrides", "/overrides.html", "/overrides.js").hasAnyRole(SUPERVISORS)
+            .requestMatchers(POST, "/api/overrides/{id}/review").hasAnyRole(SUPERVISORS)
             // dev tasks for product bugs, and pages to the on-duty manager
             .requestMatchers(GET, "/api/dev-tasks", "/api/dev-tasks/**").hasAnyRole(STAFF_AND_ADMIN)
             // closing a task of the internal tracker tells the customer a fix shipped: not for frontline agents
@@ -163,8 +169,8 @@ class SecurityConfiguration {
       return false;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/api/webhooks/")) {
-      return false;
+    if (path.startsWith("/api/webhooks/") || path.startsWith("/survey/")) {
+      return false; // a webhook's signature, a survey's signed link: neither rests on a session
     }
     return path.equals("/login") || request.getSession(false) != null || request.getRequestedSessionId() != null;
   }
