@@ -2,7 +2,10 @@ package dev.escalation.app;
 
 import dev.escalation.app.embedded.EmbeddedRuntimeConfiguration;
 import dev.escalation.app.embedded.EmbeddedRuntimeInitializer;
+import dev.escalation.workers.survey.SurveyProperties;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Embedded mode: the app with an in-memory Zeebe engine, an embedded MariaDB and a local SMTP
@@ -13,7 +16,10 @@ public class LocalEscalationApplication {
 
   public static void main(String[] args) {
     new SpringApplicationBuilder(EscalationApplication.class, EmbeddedRuntimeConfiguration.class)
-        .initializers(new EmbeddedRuntimeInitializer(3025))
+        .initializers(new EmbeddedRuntimeInitializer(3025),
+            // embedded mode signs survey links with the demo secret, which every other mode refuses (SurveySecretCheck)
+            context -> context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embeddedSurveys",
+                Map.of("escalation.surveys.signing-secret", SurveyProperties.DEMO_SECRET))))
         .profiles("embedded")
         .run(args);
   }

@@ -3,6 +3,7 @@ package dev.escalation.app.e2e;
 import dev.escalation.app.EscalationApplication;
 import dev.escalation.app.embedded.EmbeddedRuntimeConfiguration;
 import dev.escalation.app.embedded.EmbeddedRuntimeInitializer;
+import dev.escalation.workers.survey.SurveyProperties;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -27,7 +28,11 @@ import org.springframework.test.context.ContextConfiguration;
       "camunda.client.worker.override.notify-customer-of-escalation.enabled=false",
       "spring.main.allow-bean-definition-overriding=true",
       "escalation.dev-tasks.github.webhook-secret=e2e-github-secret",
-      "escalation.dev-tasks.jira.webhook-secret=e2e-jira-secret"
+      "escalation.dev-tasks.jira.webhook-secret=e2e-jira-secret",
+      // M8 and the digest run when their tests call them, not on a schedule over the other tests' tickets
+      "escalation.alerts.enabled=false",
+      "escalation.digest.enabled=false",
+      "escalation.surveys.signing-secret=" + SurveyProperties.DEMO_SECRET
     })
 @ContextConfiguration(initializers = EmbeddedRuntimeInitializer.class)
 @Import(CrashOnFirstDelivery.class)

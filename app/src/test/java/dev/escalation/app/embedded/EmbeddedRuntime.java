@@ -1,6 +1,5 @@
 package dev.escalation.app.embedded;
 
-import dev.escalation.workers.survey.SurveyProperties;
 import dev.escalation.workers.testsupport.EmbeddedMailServer;
 import dev.escalation.workers.testsupport.EmbeddedMariaDb;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -58,7 +57,6 @@ public final class EmbeddedRuntime {
     p.put("escalation.operate.base-url", "");
     p.put("escalation.payments.base-url", payments.baseUrl());
     p.put("escalation.payments.api-key", FakePaymentProvider.API_KEY);
-    p.put("escalation.surveys.signing-secret", SurveyProperties.DEMO_SECRET);
     properties = Map.copyOf(p);
     log.info("Embedded runtime: in-memory engine at {}, a new MariaDB database in {} (127.0.0.1 only), SMTP on port {}."
         + " Everything starts fresh and is discarded when the app stops.", engine.getGatewayAddress(), EmbeddedMariaDb.folder(),
