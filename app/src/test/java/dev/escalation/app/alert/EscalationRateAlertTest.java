@@ -36,8 +36,8 @@ class EscalationRateAlertTest {
       ledger.criteria(a, "vip-threatens-to-leave", "2018-01-10T10:00:01Z");
       ledger.ticket(MARK + "b@example.com", "BILLING", "OPEN", 1, 0, "2018-01-11T10:00:00Z", null);
       // mid February: 4 tickets, none escalated
-      for (String day : List.of("15", "16", "17", "18")) {
-        ledger.ticket(MARK + "feb" + day + "@example.com", "OTHER", "OPEN", 1, 0, "2018-02-" + day + "T10:00:00Z", null);
+      for (String openedAt : List.of("2018-02-15T10:00:00Z", "2018-02-16T10:00:00Z", "2018-02-17T10:00:00Z", "2018-02-18T10:00:00Z")) {
+        ledger.ticket(MARK + "feb-" + openedAt.substring(8, 10) + "@example.com", "OTHER", "OPEN", 1, 0, openedAt, null);
       }
       // March: 2 escalated TECHNICAL tickets: with February's four, 2 of 6 (33.3 %)
       long g = ledger.ticket(MARK + "g@example.com", "TECHNICAL", "OPEN", 2, 1, "2018-03-01T10:00:00Z", null);
