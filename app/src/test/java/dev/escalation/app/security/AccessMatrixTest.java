@@ -102,6 +102,14 @@ class AccessMatrixTest {
       POST   | /api/pages/1/ack                    | {}   | 401  | 403   | 403   | 403  | 404 | 404  | 403
       POST   | /api/webhooks/github                | {}   | 401  | 401   | 401   | 401  | 401 | 401  | 401
       POST   | /api/webhooks/jira                  | {}   | 401  | 401   | 401   | 401  | 401 | 401  | 401
+      # M5 surveys: no login, the signed link decides (an empty body is refused first, a well-formed answer to no survey is a 404)
+      GET    | /survey.js                          |      | 200  | 200   | 200   | 200  | 200 | 200  | 200
+      POST   | /survey/1                           | {}   | 400  | 400   | 400   | 400  | 400 | 400  | 400
+      POST   | /survey/1                           | {"rating":5} | 404 | 404 | 404 | 404 | 404 | 404  | 404
+      # M7 overrides review: managers and above
+      GET    | /api/overrides                      |      | 401  | 403   | 403   | 403  | 200 | 200  | 403
+      POST   | /api/overrides/1/review             | {}   | 401  | 403   | 403   | 403  | 400 | 400  | 403
+      GET    | /overrides.html                     |      | 401  | 403   | 403   | 403  | 200 | 200  | 403
       """)
   void everyRoleGetsTheExpectedStatus(String method, String path, String body, int anonymous, int owner, int otherAgent,
       int specialist, int manager, int head, int admin) {
