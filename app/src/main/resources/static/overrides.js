@@ -76,9 +76,16 @@ function reviewCell(override) {
   return td;
 }
 
+// Only the latest request's answer is shown: the first load can answer after a filter submitted meanwhile.
+let latest = 0;
+
 async function load() {
+  const request = ++latest;
   const response = await fetch(`/api/overrides?${query()}`, { headers: { Accept: 'application/json' } });
   const body = await response.json().catch(() => null);
+  if (request !== latest) {
+    return;
+  }
   if (!response.ok) {
     say(problemText(body));
     return;
