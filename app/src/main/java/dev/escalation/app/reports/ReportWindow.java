@@ -16,7 +16,7 @@ public record ReportWindow(Instant from, Instant to) {
    * The window the optional {@code from} and {@code to} parameters give; null with the problems added
    * to {@code errors} when either is not an instant or {@code to} is not after {@code from}.
    */
-  static ReportWindow parse(String from, String to, Clock clock, List<FieldProblem> errors) {
+  public static ReportWindow parse(String from, String to, Clock clock, List<FieldProblem> errors) {
     int before = errors.size();
     Instant start = instant("from", from, errors);
     Instant end = instant("to", to, errors);
