@@ -102,6 +102,13 @@ class AccessMatrixTest {
       POST   | /api/pages/1/ack                    | {}   | 401  | 403   | 403   | 403  | 404 | 404  | 403
       POST   | /api/webhooks/github                | {}   | 401  | 401   | 401   | 401  | 401 | 401  | 401
       POST   | /api/webhooks/jira                  | {}   | 401  | 401   | 401   | 401  | 401 | 401  | 401
+      GET    | /api/reports/sla-compliance         |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
+      GET    | /api/reports/sla-breaches           |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
+      GET    | /api/reports/weekly?weeks=1         |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
+      GET    | /api/reports/escalations            |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
+      POST   | /api/criteria/what-if               | {}   | 401  | 403   | 403   | 403  | 400 | 400  | 400
+      GET    | /dashboard.html                     |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
+      GET    | /what-if.js                         |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
       """)
   void everyRoleGetsTheExpectedStatus(String method, String path, String body, int anonymous, int owner, int otherAgent,
       int specialist, int manager, int head, int admin) {
