@@ -23,17 +23,24 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SlaTargets implements AfterSaveCallback<Ticket> {
-  private static final String UPSERT = """
+  // Plain UPDATE by key, then INSERT when the row is not there yet (once per clock and period): no
+  // INSERT ... ON DUPLICATE KEY UPDATE, whose locks on an existing key can deadlock concurrent savers.
+  // MariaDB assigns left to right, so every IF below still sees the row's previous state.
+  private static final String UPDATE = """
+      UPDATE sla_target SET
+        ended_at = IF(state IN ('RUNNING', 'PAUSED') AND :state NOT IN ('RUNNING', 'PAUSED'), :now, ended_at),
+        priority = IF(state IN ('RUNNING', 'PAUSED'), :priority, priority),
+        skill_group = IF(state IN ('RUNNING', 'PAUSED'), :group, skill_group),
+        owner_username = IF(state IN ('RUNNING', 'PAUSED'), :owner, owner_username),
+        due_at = IF(state IN ('RUNNING', 'PAUSED'), :due, due_at),
+        state = IF(state IN ('RUNNING', 'PAUSED'), :state, state)
+      WHERE ticket_id = :ticket AND epoch = :epoch AND clock = :clock
+      """;
+
+  private static final String INSERT = """
       INSERT INTO sla_target (ticket_id, epoch, clock, priority, tier, skill_group, channel, owner_username, started_at, due_at,
                               state, ended_at)
       VALUES (:ticket, :epoch, :clock, :priority, :tier, :group, :channel, :owner, :now, :due, :state, :ended)
-      ON DUPLICATE KEY UPDATE
-        ended_at = IF(state IN ('RUNNING', 'PAUSED') AND VALUES(state) NOT IN ('RUNNING', 'PAUSED'), VALUES(started_at), ended_at),
-        priority = IF(state IN ('RUNNING', 'PAUSED'), VALUES(priority), priority),
-        skill_group = IF(state IN ('RUNNING', 'PAUSED'), VALUES(skill_group), skill_group),
-        owner_username = IF(state IN ('RUNNING', 'PAUSED'), VALUES(owner_username), owner_username),
-        due_at = IF(state IN ('RUNNING', 'PAUSED'), VALUES(due_at), due_at),
-        state = IF(state IN ('RUNNING', 'PAUSED'), VALUES(state), state)
       """;
 
   private static final String SUPERSEDE = """
@@ -71,19 +78,33 @@ class SlaTargets implements AfterSaveCallback<Ticket> {
     }
     boolean settled = state != ClockState.RUNNING && state != ClockState.PAUSED;
     String group = ticket.targetGroup() != null ? ticket.targetGroup() : routing.groupFor(ticket.category());
-    jdbc.sql(UPSERT)
+    Timestamp due = dueAt == null ? null : Timestamp.from(dueAt);
+    int found = jdbc.sql(UPDATE)
         .param("ticket", ticket.id())
         .param("epoch", ticket.clockEpoch())
         .param("clock", clockName)
         .param("priority", ticket.priority().name())
-        .param("tier", ticket.tier())
         .param("group", group)
-        .param("channel", ticket.channel())
         .param("owner", ticket.ownerUsername())
         .param("now", now)
-        .param("due", dueAt == null ? null : Timestamp.from(dueAt))
+        .param("due", due)
         .param("state", state.name())
-        .param("ended", settled ? now : null)
         .update();
+    if (found == 0) {
+      jdbc.sql(INSERT)
+          .param("ticket", ticket.id())
+          .param("epoch", ticket.clockEpoch())
+          .param("clock", clockName)
+          .param("priority", ticket.priority().name())
+          .param("tier", ticket.tier())
+          .param("group", group)
+          .param("channel", ticket.channel())
+          .param("owner", ticket.ownerUsername())
+          .param("now", now)
+          .param("due", due)
+          .param("state", state.name())
+          .param("ended", settled ? now : null)
+          .update();
+    }
   }
 }
