@@ -122,6 +122,7 @@ class EscalationBenchmark {
   private final int timelineQueries = size("bench.timelineQueries", 200);
   private final int metricsRuns = size("bench.metricsRuns", 25);
   private final int clients = size("bench.clients", 8);
+  private final int whatifEvaluations = size("bench.whatifEvaluations", 100_000);
   private final Set<String> phases = new HashSet<>(Arrays.asList(
       System.getProperty("bench.phases", "pipeline,storm,limit,reporting").split(",")));
 
@@ -151,6 +152,7 @@ class EscalationBenchmark {
     phase("storm", this::breachStorm);
     phase("limit", this::embeddedLimit);
     phase("reporting", this::reporting);
+    phase("whatif", this::whatIf); // only when named in -Dbench.phases
     results.put("opensRetriedAfter503", unavailable.get());
     results.put("benchmarkSeconds", round((System.nanoTime() - started) / 1e9));
     ObjectMapper json = new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
@@ -789,6 +791,25 @@ class EscalationBenchmark {
   }
 
   // ---------------------------------------------------------------- c. reporting at scale
+
+  /** M6: the what-if replay over stored criteria evaluations, in a database of its own (see WhatIfBench). */
+  private void whatIf() throws Exception {
+    String url = EmbeddedMariaDb.jdbcUrl("escalation_whatif");
+    Flyway.configure().dataSource(url, EmbeddedMariaDb.username(), EmbeddedMariaDb.password()).load().migrate();
+    try (HikariDataSource bench = new HikariDataSource()) {
+      bench.setJdbcUrl(url);
+      bench.setUsername(EmbeddedMariaDb.username());
+      bench.setPassword(EmbeddedMariaDb.password());
+      WhatIfBench.Result r = new WhatIfBench(whatifEvaluations, Instant.now().truncatedTo(ChronoUnit.SECONDS)).run(bench);
+      progress(String.format(Locale.ROOT, "whatif: wrote %d evaluations in %.1f s, replayed in %.2f s", r.evaluated(),
+          r.writeSeconds(), r.replaySeconds()));
+      results.put("whatifEvaluations", r.evaluated());
+      results.put("whatifChanged", r.changed());
+      results.put("whatifReplaySeconds", round(r.replaySeconds()));
+      row("what-if replay of the stored criteria evaluations (M6), deployed table", fmt(r.replaySeconds()) + " s", "< 10 s",
+          r.evaluated() + " evaluations, " + r.changed() + " changed");
+    }
+  }
 
   private void reporting() throws Exception {
     Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);

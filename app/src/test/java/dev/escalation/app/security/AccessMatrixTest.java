@@ -110,6 +110,13 @@ class AccessMatrixTest {
       GET    | /api/overrides                      |      | 401  | 403   | 403   | 403  | 200 | 200  | 403
       POST   | /api/overrides/1/review             | {}   | 401  | 403   | 403   | 403  | 400 | 400  | 403
       GET    | /overrides.html                     |      | 401  | 403   | 403   | 403  | 200 | 200  | 403
+      GET    | /api/reports/sla-compliance         |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
+      GET    | /api/reports/sla-breaches           |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
+      GET    | /api/reports/weekly?weeks=1         |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
+      GET    | /api/reports/escalations            |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
+      POST   | /api/criteria/what-if               | {}   | 401  | 403   | 403   | 403  | 400 | 400  | 400
+      GET    | /dashboard.html                     |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
+      GET    | /what-if.js                         |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
       """)
   void everyRoleGetsTheExpectedStatus(String method, String path, String body, int anonymous, int owner, int otherAgent,
       int specialist, int manager, int head, int admin) {
