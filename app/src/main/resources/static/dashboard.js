@@ -1,5 +1,5 @@
 // The managers' dashboard: M1-M4 now and week by week, escalation volume by cause, SLA compliance (M9),
-// satisfaction (M5, when the metrics carry it) and recurring issues. Charts by ECharts (a WebJar).
+// satisfaction (M5, from the survey answers) and recurring issues. Charts by ECharts (a WebJar).
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 
@@ -47,12 +47,10 @@ function chart(id, option) {
 
 // M5 is another part's figure: its shape is read loosely (an average and a count of answers when given)
 function satisfactionText(satisfaction) {
-  if (satisfaction === null || satisfaction === undefined || satisfaction.answers === 0) return 'no survey answers yet';
-  const average = satisfaction.averageRating ?? satisfaction.average;
-  const answers = satisfaction.answers ?? satisfaction.responses;
-  if (average === undefined && answers === undefined) return JSON.stringify(satisfaction);
-  return [average === undefined || average === null ? null : `${Number(average).toFixed(2)} of 5`,
-    answers === undefined ? null : `${answers} answers`].filter(Boolean).join(', ');
+  const overall = satisfaction && satisfaction.overall;
+  if (!overall || overall.answered === 0) return 'no survey answers yet';
+  return `${Number(overall.averageRating).toFixed(2)} of 5 from ${overall.answered} of ${overall.surveysSent} surveys`
+    + ` (${overall.lowRatings} rated 2 or less)`;
 }
 
 function showNow(metrics, breakdown, compliance) {

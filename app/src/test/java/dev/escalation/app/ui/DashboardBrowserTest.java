@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,11 +96,12 @@ class DashboardBrowserTest {
     if (rate.get("alert").asBoolean()) {
       assertThat(text("rate-banner")).contains("above the 30.0% threshold (M1)");
     }
-    if (metrics.hasNonNull("satisfaction")) { // M5 comes from another part of issue 14
-      assertThat(text("satisfaction")).isNotBlank();
-    } else {
-      assertThat(text("satisfaction")).isEqualTo("no survey answers yet");
-    }
+    JsonNode satisfaction = metrics.get("satisfaction").get("overall");
+    assertThat(text("satisfaction")).isEqualTo(satisfaction.get("answered").asLong() == 0
+        ? "no survey answers yet"
+        : String.format(Locale.ROOT, "%.2f of 5 from %d of %d surveys (%d rated 2 or less)",
+            satisfaction.get("averageRating").asDouble(), satisfaction.get("answered").asLong(),
+            satisfaction.get("surveysSent").asLong(), satisfaction.get("lowRatings").asLong()));
     JsonNode causes = api.get("/api/reports/escalations").body().get("byCause");
     List<WebElement> causeRows = browser.findElements(By.cssSelector("[data-testid='causes'] tbody tr"));
     if (causes.isEmpty()) {
