@@ -62,6 +62,16 @@ public final class EmbeddedRuntime {
     p.put("escalation.channels.telegram.bot-token", LocalMessagingProviders.TELEGRAM_BOT_TOKEN);
     p.put("escalation.channels.telegram.webhook-secret", LocalMessagingProviders.TELEGRAM_WEBHOOK_SECRET);
     p.put("escalation.channels.telegram.api-base-url", messaging.baseUrl());
+    p.put("escalation.channels.whatsapp.access-token", LocalMessagingProviders.WHATSAPP_ACCESS_TOKEN);
+    p.put("escalation.channels.whatsapp.phone-number-id", LocalMessagingProviders.WHATSAPP_PHONE_NUMBER_ID);
+    p.put("escalation.channels.whatsapp.app-secret", LocalMessagingProviders.WHATSAPP_APP_SECRET);
+    p.put("escalation.channels.whatsapp.verify-token", LocalMessagingProviders.WHATSAPP_VERIFY_TOKEN);
+    p.put("escalation.channels.whatsapp.graph-base-url", messaging.baseUrl());
+    p.put("escalation.channels.instagram.access-token", LocalMessagingProviders.INSTAGRAM_ACCESS_TOKEN);
+    p.put("escalation.channels.instagram.account-id", LocalMessagingProviders.INSTAGRAM_ACCOUNT_ID);
+    p.put("escalation.channels.instagram.app-secret", LocalMessagingProviders.INSTAGRAM_APP_SECRET);
+    p.put("escalation.channels.instagram.verify-token", LocalMessagingProviders.INSTAGRAM_VERIFY_TOKEN);
+    p.put("escalation.channels.instagram.graph-base-url", messaging.baseUrl());
     properties = Map.copyOf(p);
     log.info("Embedded runtime: in-memory engine at {}, a new MariaDB database in {} (127.0.0.1 only), SMTP on port {}."
         + " Everything starts fresh and is discarded when the app stops.", engine.getGatewayAddress(), EmbeddedMariaDb.folder(),

@@ -56,7 +56,7 @@ class TelegramChannelAdapterTest {
   void reset() {
     botApi.resetAll();
     adapter = new TelegramChannelAdapter(
-        new TelegramProperties("123456:ABC-token", "hook-secret", URI.create(botApi.baseUrl()), Duration.ofSeconds(2)), conversations);
+        new TelegramProperties("123456:ABC-token", "hook-secret", URI.create(botApi.baseUrl()), Duration.ofSeconds(20)), conversations);
   }
 
   private long ticketWithChat(String chatId) {
