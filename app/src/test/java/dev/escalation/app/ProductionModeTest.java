@@ -35,6 +35,10 @@ class ProductionModeTest {
       // the dev clock and mailbox do not exist
       assertThat(admin.post("/api/dev/clock", Map.of("advance", "PT16M")).status()).isEqualTo(404);
       assertThat(admin.get("/api/dev/mailbox").status()).isEqualTo(404);
+      assertThat(admin.post("/api/dev/channels/telegram/inbound", Map.of("from", "42", "text", "hi")).status()).isEqualTo(404);
+      // C1: no channel secret is configured, so every webhook delivery is refused
+      assertThat(api(app).anonymous().postRaw("/api/channels/telegram/webhook", "{}",
+          Map.of("X-Telegram-Bot-Api-Secret-Token", "")).status()).isEqualTo(401);
       // no demo login exists, and nothing answers without one
       for (String user : List.of("admin", "head1", "agent1", "manager1")) {
         assertThat(api(app).as(user, "demo").get("/api/roster").status()).as(user).isEqualTo(401);

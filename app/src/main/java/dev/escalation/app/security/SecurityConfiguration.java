@@ -91,6 +91,10 @@ class SecurityConfiguration {
             // M5 customer surveys: the signed link is the permission (Surveys checks it); the page loads its own files
             .requestMatchers(GET, "/survey/*", "/survey.js", "/survey.css").permitAll()
             .requestMatchers(POST, "/survey/*").permitAll()
+            // customers' channels (issue 12, C1): the provider's secret or signature is the authentication
+            .requestMatchers(POST, "/api/channels/telegram/webhook", "/api/channels/whatsapp/webhook", "/api/channels/instagram/webhook")
+                .permitAll()
+            .requestMatchers(GET, "/api/channels/whatsapp/webhook", "/api/channels/instagram/webhook").permitAll()
             // the support UI; its API calls are checked one by one below
             .requestMatchers(GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico").authenticated()
             .requestMatchers(GET, "/api/me").authenticated()
@@ -173,8 +177,9 @@ class SecurityConfiguration {
       return false;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/api/webhooks/") || path.startsWith("/survey/")) {
-      return false; // a webhook's signature, a survey's signed link: neither rests on a session
+    if (path.startsWith("/api/webhooks/") || path.startsWith("/survey/")
+        || (path.startsWith("/api/channels/") && path.endsWith("/webhook"))) {
+      return false; // a webhook's signature or secret, a survey's signed link: none rests on a session
     }
     return path.equals("/login") || request.getSession(false) != null || request.getRequestedSessionId() != null;
   }

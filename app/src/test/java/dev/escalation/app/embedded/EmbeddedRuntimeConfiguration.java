@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Primary;
 
 /** Beans that exist only in embedded mode: the engine-synced clock, the dev endpoints and the demo logins. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({DevClockController.class, DevMailboxController.class, DemoLogins.class})
+@Import({DevClockController.class, DevMailboxController.class, DevChannelsController.class, DemoLogins.class})
 public class EmbeddedRuntimeConfiguration {
 
   @Bean

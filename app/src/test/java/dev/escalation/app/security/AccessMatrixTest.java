@@ -117,6 +117,14 @@ class AccessMatrixTest {
       POST   | /api/criteria/what-if               | {}   | 401  | 403   | 403   | 403  | 400 | 400  | 400
       GET    | /dashboard.html                     |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
       GET    | /what-if.js                         |      | 401  | 403   | 403   | 403  | 200 | 200  | 200
+      # customers' channels (C1): the provider's secret or signature is the only authentication, for everyone
+      POST   | /api/channels/telegram/webhook      | {}   | 401  | 401   | 401   | 401  | 401 | 401  | 401
+      POST   | /api/channels/whatsapp/webhook      | {}   | 401  | 401   | 401   | 401  | 401 | 401  | 401
+      POST   | /api/channels/instagram/webhook     | {}   | 401  | 401   | 401   | 401  | 401 | 401  | 401
+      GET    | /api/channels/whatsapp/webhook      |      | 403  | 403   | 403   | 403  | 403 | 403  | 403
+      GET    | /api/channels/instagram/webhook     |      | 403  | 403   | 403   | 403  | 403 | 403  | 403
+      POST   | /api/channels/email/webhook         | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 403
+      POST   | /api/dev/channels/telegram/inbound  | {}   | 401  | 403   | 403   | 403  | 403 | 400  | 400
       """)
   void everyRoleGetsTheExpectedStatus(String method, String path, String body, int anonymous, int owner, int otherAgent,
       int specialist, int manager, int head, int admin) {
