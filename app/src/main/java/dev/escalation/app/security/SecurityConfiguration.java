@@ -90,6 +90,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/webhooks/**").permitAll()
             // the support UI; its API calls are checked one by one below
             .requestMatchers(GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico").authenticated()
+            // the UI's view modules and the WebJars it loads (the BPMN viewer)
+            .requestMatchers(GET, "/ui/**", "/webjars/**").authenticated()
             .requestMatchers(GET, "/api/me").authenticated()
             // users and API tokens
             .requestMatchers("/api/admin/**").hasRole(ADMIN.name())
