@@ -106,6 +106,8 @@ class SecurityConfiguration {
             .requestMatchers(POST, "/api/tickets").hasAnyRole(STAFF)
             .requestMatchers(POST, "/api/tickets/{id}/**").hasAnyRole(STAFF)
             .requestMatchers(GET, "/api/notifications", "/api/notifications/**").hasAnyRole(STAFF_AND_ADMIN)
+            // W1 the queue: every open ticket in urgency order, read like the ticket list
+            .requestMatchers(GET, "/api/queue").hasAnyRole(STAFF_AND_ADMIN)
             .requestMatchers(GET, "/api/metrics", "/api/metrics/**").hasAnyRole(SUPERVISORS_AND_ADMIN)
             // human tasks (refund approvals, reviews): the inbox shows what the caller may act on; claiming and
             // completing are for the task's candidate groups (method security, TaskAccess); whether the amount of a

@@ -50,6 +50,8 @@ public class Ticket {
   private String actionInFlight;
   private String actionInFlightBy;
   private Instant actionInFlightAt;
+  private Instant responseWarningAt;
+  private Instant resolutionWarningAt;
 
   @PersistenceCreator
   Ticket() {}
@@ -90,6 +92,19 @@ public class Ticket {
     resolutionClock = ClockState.RUNNING;
     resolutionDueAt = resolutionDue;
     resolutionRemainingSeconds = null;
+  }
+
+  /**
+   * T4, W1: when each clock's warning is due (null leaves a clock's warning as it was); the queue
+   * counts a ticket as at risk once the warning of a running clock has passed.
+   */
+  public void warnAt(Instant responseWarning, Instant resolutionWarning) {
+    if (responseWarning != null) {
+      responseWarningAt = responseWarning;
+    }
+    if (resolutionWarning != null) {
+      resolutionWarningAt = resolutionWarning;
+    }
   }
 
   /** The owner acted after assignment: the response clock is met. */
