@@ -35,11 +35,9 @@ function route() {
   current = view;
   const visible = new Set(view ? [view.name, ...(view.also ?? [])] : ['missing']);
   for (const section of $$('[data-view]')) section.hidden = !visible.has(section.dataset.view);
-  if (entry && !allowed) {
-    $('[data-view="missing"] h2').textContent = 'Not for your role';
-  } else {
-    $('[data-view="missing"] h2').textContent = 'Nothing here';
-  }
+  const refused = Boolean(entry) && !allowed;
+  $('[data-view="missing"] h2').textContent = refused ? 'Not for your role' : 'Nothing here';
+  $('[data-testid="missing-reason"]').textContent = refused ? 'Your role may not open this page.' : 'This address shows no page.';
   for (const link of $$('[data-view-link]')) {
     link.toggleAttribute('aria-current', Boolean(view) && link.dataset.viewLink === view.name);
   }

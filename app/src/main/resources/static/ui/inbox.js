@@ -4,7 +4,7 @@
 import { api } from './api.js';
 import { $, h, showAlert } from './dom.js';
 import { can } from './session.js';
-import { refundCard, reviewCard, pageCard } from './tasks.js';
+import { refundCard, reviewCard, pageCard, placeCards } from './tasks.js';
 
 let lastKey = null;
 
@@ -43,10 +43,8 @@ async function refresh() {
   const refunds = tasks.body.filter((t) => t.kind === 'REFUND_APPROVAL');
   const reviews = tasks.body.filter((t) => t.kind === 'ESCALATION_REVIEW');
   const empty = (text) => h('p', { class: 'muted' }, text);
-  $('[data-testid="inbox-refunds"]').replaceChildren(...(refunds.length ? refunds.map((t) => refundCard(t, (w) => done(`${w}: done.`)))
-    : [empty('No refund waits for you.')]));
-  $('[data-testid="inbox-reviews"]').replaceChildren(...(reviews.length ? reviews.map((t) => reviewCard(t, (w) => done(`${w}: done.`)))
-    : [empty('No review waits for you.')]));
+  placeCards($('[data-testid="inbox-refunds"]'), refunds.map((t) => refundCard(t, (w) => done(`${w}: done.`))), 'No refund waits for you.');
+  placeCards($('[data-testid="inbox-reviews"]'), reviews.map((t) => reviewCard(t, (w) => done(`${w}: done.`))), 'No review waits for you.');
   $('[data-testid="inbox-pages"]').replaceChildren(...(pages.body.length ? pages.body.map((p) => pageCard(p, true, done))
     : [empty(can.acknowledgePages() ? 'No page waits for an acknowledgement.' : 'Pages go to managers.')]));
   refreshCount();

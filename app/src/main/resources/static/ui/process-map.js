@@ -43,9 +43,12 @@ function mark(map) {
   shownMarks = [];
   for (const [ids, cls] of [[map.passed, 'passed'], [map.waiting, 'waiting']]) {
     for (const id of ids) {
-      if (!registry.get(id)) continue;
-      canvas.addMarker(id, cls);
-      shownMarks.push([id, cls]);
+      const element = registry.get(id);
+      if (!element) continue;
+      // a passed subprocess is outlined only: filled, it would hide which of its elements were passed
+      const marker = element.type === 'bpmn:SubProcess' ? `${cls}-container` : cls;
+      canvas.addMarker(id, marker);
+      shownMarks.push([id, marker]);
     }
   }
 }

@@ -27,7 +27,7 @@ function formFromQuery(query) {
 function nextDeadline(t) {
   const clocks = [['Response', t.responseClock, t.responseDueAt], ['Resolution', t.resolutionClock, t.resolutionDueAt]];
   const breached = clocks.find(([, c]) => c === 'BREACHED');
-  if (breached) return h('span', { class: 'badge breached' }, `${breached[0]} breached`);
+  if (breached || t.breached) return h('span', { class: 'badge breached' }, `${breached ? breached[0] : 'SLA'} breached`);
   const running = clocks.filter(([, c, due]) => c === 'RUNNING' && due).sort((a, b) => Date.parse(a[2]) - Date.parse(b[2]))[0];
   if (running) return [`${running[0]} `, time(running[2]), ' ', countdown('RUNNING', running[2])];
   if (clocks.some(([, c]) => c === 'PAUSED')) return countdown('PAUSED');
@@ -39,7 +39,9 @@ function render() {
     'data-testid': 'queue-row', 'data-ticket-id': t.id, class: [i === state.selected && 'selected', t.priority === 'P1' && 'p1'].filter(Boolean).join(' '),
     'aria-selected': i === state.selected ? 'true' : 'false',
   },
-  h('td', {}, h('a', { href: `#/tickets/${t.id}` }, `#${t.id}`), ' ', t.subject, t.customer?.vip ? h('span', { class: 'badge vip' }, 'VIP') : null),
+  h('td', {}, h('a', { href: `#/tickets/${t.id}` }, `#${t.id}`), ' ', t.subject, t.vip ? h('span', { class: 'badge vip' }, 'VIP') : null,
+    t.atRisk && !t.breached ? h('span', { class: 'badge due-soon' }, 'At risk') : null,
+    t.group ? h('span', { class: 'muted small' }, ` · ${t.group}`) : null),
   h('td', {}, h('span', { class: `badge ${String(t.priority).toLowerCase()}` }, t.priority)),
   h('td', {}, words(t.status)),
   h('td', { class: 'num' }, t.tier),
@@ -58,9 +60,8 @@ async function load(append = false) {
   showAlert($('[data-testid="queue-alert"]'), result.ok ? null : result.body, 'Loading the queue');
   if (!result.ok) return;
   const body = result.body;
-  const items = Array.isArray(body) ? body : (body.items ?? []);
-  state.items = append ? [...state.items, ...items] : items;
-  state.next = Array.isArray(body) ? null : (body.nextCursor ?? body.next ?? null);
+  state.items = append ? [...state.items, ...body.items] : body.items;
+  state.next = body.next;
   state.selected = Math.min(state.selected, Math.max(0, state.items.length - 1));
   render();
 }

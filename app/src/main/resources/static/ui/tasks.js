@@ -26,6 +26,8 @@ async function complete(task, body, form, alert, done, what) {
   const result = await api(`/api/tasks/${task.id}/complete`, body);
   for (const b of form.querySelectorAll('button')) b.disabled = false;
   if (result.ok) {
+    const card = form.closest('[data-task-id]');
+    if (card) delete card.dataset.dirty;
     done(what);
   } else {
     if (result.status === 409) form.closest('[data-task-id]')?.classList.add('conflict');
@@ -103,4 +105,32 @@ export function pageCard(page, mayAck, done) {
       ` · ${words(page.state)} · sent ${page.attempts} time(s), now to ${page.currentUsername ?? '—'} · since `, time(page.createdAt),
       page.acknowledgedBy ? ` · acknowledged by ${page.acknowledgedBy} ` : null, page.acknowledgedAt ? time(page.acknowledgedAt) : null),
     alert, ack);
+}
+
+/**
+ * Puts fresh cards into a list, but keeps a card the person has started typing in (a live update
+ * must not wipe a half-written comment). A kept card whose task left the list says so; deciding it
+ * then shows the server's 409 (someone decided first).
+ */
+export function placeCards(container, cards, emptyText) {
+  const dirty = new Map([...container.querySelectorAll('[data-task-id][data-dirty]')].map((c) => [c.dataset.taskId, c]));
+  const placed = cards.map((card) => {
+    const kept = dirty.get(card.dataset.taskId);
+    dirty.delete(card.dataset.taskId);
+    return kept ?? card;
+  });
+  for (const left of dirty.values()) {
+    if (!left.querySelector('.stale-note')) {
+      left.prepend(h('p', { class: 'muted small stale-note' }, 'No longer in your inbox: it may have been decided elsewhere.'));
+    }
+    placed.push(left);
+  }
+  container.replaceChildren(...(placed.length ? placed : [h('p', { class: 'muted' }, emptyText)]));
+}
+
+for (const type of ['input', 'change']) {
+  document.addEventListener(type, (e) => {
+    const card = e.target.closest?.('article.task[data-task-id]');
+    if (card) card.dataset.dirty = 'true';
+  });
 }
