@@ -51,3 +51,7 @@ CREATE INDEX queue_running
 CREATE INDEX queue_paused
     ON ticket (queue_rank, queue_left_s, priority, id, status, tier, channel, customer_vip, owner_username,
                target_group, category);
+
+-- W2/W3: a grab or a reassignment is recorded with an automatic handoff note, which is no escalation,
+-- so it has no escalation type (null; the note's summary says who took the ticket from whom).
+ALTER TABLE handoff_note MODIFY escalation_type VARCHAR(16) NULL;

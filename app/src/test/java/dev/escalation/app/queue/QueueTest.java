@@ -97,7 +97,8 @@ class QueueTest {
     assertThat(ids(first)).containsExactly(breached, pausedFiveMinutes);
     String next = first.get("next").asText();
 
-    long newcomer = ticket("P1", "OPEN", 1, "agent1", "BREACHED", null, null, null, "BREACHED", null, null, null, false);
+    long newcomer = ticket("P1", "OPEN", 1, "agent1", "BREACHED", null, null, null, "RUNNING", now.plus(Duration.ofMinutes(1)), null,
+        null, false);
     try {
       JsonNode second = queue("&limit=2&cursor=" + next);
       assertThat(ids(second)).containsExactly(p1DueInTenMinutes, p2DueInTenMinutes);

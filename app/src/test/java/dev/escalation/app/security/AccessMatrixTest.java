@@ -87,7 +87,12 @@ class AccessMatrixTest {
       POST   | /api/admin/tokens                   | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400
       DELETE | /api/admin/tokens/999999            |      | 401  | 403   | 403   | 403  | 403 | 403  | 404
       GET    | /api/no-such-thing                  |      | 401  | 403   | 403   | 403  | 403 | 403  | 403
-      POST   | /api/roster                         | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 405
+      POST   | /api/roster                         | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400
+      PUT    | /api/roster/agent1                  | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400
+      GET    | /api/queue                          |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      GET    | /api/queue?tier=0                   |      | 401  | 400   | 400   | 400  | 400 | 400  | 400
+      POST   | /api/tickets/{id}/grab              | {"note":" "} | 401 | 403 | 403 | 400 | 400 | 400 | 403
+      POST   | /api/tickets/{id}/reassignment      | {}   | 401  | 403   | 403   | 403  | 400 | 400  | 403
       PUT    | /api/calendars/default              | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 404
       PUT    | /api/on-call                        | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 405
       POST   | /api/on-call                        | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400

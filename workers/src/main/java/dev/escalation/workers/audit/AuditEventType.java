@@ -44,5 +44,11 @@ public enum AuditEventType {
   TRIAGED,
   CRITERIA_MATCHED,
   /** An owner action that reached the process after the ticket had left the handoff it was made at. */
-  OWNER_ACTION_IGNORED
+  OWNER_ACTION_IGNORED,
+  /** W2: a specialist or a manager took the ticket from its owner. */
+  TICKET_GRABBED,
+  /** W3: a manager gave the ticket to a named person, with a reason. */
+  TICKET_REASSIGNED,
+  /** An admin added or changed a roster member (no ticket). */
+  ROSTER_CHANGED
 }

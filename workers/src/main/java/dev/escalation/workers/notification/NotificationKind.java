@@ -23,5 +23,7 @@ public enum NotificationKind {
   /** A2: approvers reminded of an unanswered approval. */
   APPROVAL_FOLLOW_UP,
   /** A3: the team lead is asked to review an escalated ticket. */
-  REVIEW_REQUESTED
+  REVIEW_REQUESTED,
+  /** W2/W3: the owner learns that someone grabbed the ticket or a manager reassigned it. */
+  OWNER_REPLACED
 }

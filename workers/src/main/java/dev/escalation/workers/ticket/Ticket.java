@@ -172,6 +172,15 @@ public class Ticket {
     }
   }
 
+  /**
+   * W2/W3: {@code username} owns the ticket at its tier from now on. A new handoff, so an owner
+   * action made before it (by the previous owner) cannot act on the ticket any more.
+   */
+  public void handOverTo(String username) {
+    handoff++;
+    ownerUsername = username;
+  }
+
   /** The owner asked the customer something; the pause worker then stops the clocks. */
   public void awaitCustomer() {
     status = TicketStatus.WAITING_ON_CUSTOMER;
