@@ -4,7 +4,7 @@
 import { api } from './api.js';
 import { $, $$, h, words, showAlert } from './dom.js';
 import { time, countdown } from './time.js';
-import { can } from './session.js';
+import { can, explainGrabRefusal } from './session.js';
 
 const state = { items: [], next: null, selected: 0, query: '' };
 
@@ -70,7 +70,7 @@ async function grab(id) {
   const status = $('[data-testid="queue-status"]');
   status.textContent = '';
   const result = await api(`/api/tickets/${id}/grab`, {});
-  showAlert($('[data-testid="queue-alert"]'), result.ok ? null : result.body, `Grabbing #${id}`);
+  showAlert($('[data-testid="queue-alert"]'), result.ok ? null : explainGrabRefusal(result), `Grabbing #${id}`);
   if (result.ok) status.textContent = `#${id} is yours now.`;
   await load();
 }

@@ -41,3 +41,9 @@ export const can = {
   /** Demo aid: simulating the customer's reply belongs to embedded mode only. */
   simulateCustomer: (ticket) => session.embedded && can.actOn(ticket),
 };
+
+/** W2 in words, for a refused grab whose refusal names no reason of its own. */
+export function explainGrabRefusal(result) {
+  if (result.status !== 403 || result.body?.reason) return result.body;
+  return { ...result.body, detail: 'Specialists grab open tickets of their own group at tier 1 or at their own tier; managers any open ticket (W2).' };
+}

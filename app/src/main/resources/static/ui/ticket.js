@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { $, $$, h, dl, words, money, showAlert, clearFieldErrors, showFailure } from './dom.js';
 import { time, countdown } from './time.js';
-import { session, can, resyncClock } from './session.js';
+import { can, resyncClock, explainGrabRefusal } from './session.js';
 import { renderProcessMap } from './process-map.js';
 import { refundCard, reviewCard, pageCard } from './tasks.js';
 
@@ -100,9 +100,12 @@ function renderTimeline(entries) {
   state.timeline = entries;
   const kinds = [...new Set(entries.map((e) => e.type))].sort();
   const select = $('[data-testid="timeline-kind"]');
-  const chosen = select.value;
-  select.replaceChildren(h('option', { value: '' }, 'All'), ...kinds.map((k) => h('option', { value: k }, words(k))));
-  select.value = kinds.includes(chosen) ? chosen : '';
+  const listed = [...select.options].slice(1).map((o) => o.value);
+  if (listed.join() !== kinds.join()) {
+    const chosen = select.value;
+    select.replaceChildren(h('option', { value: '' }, 'All'), ...kinds.map((k) => h('option', { value: k }, words(k))));
+    select.value = kinds.includes(chosen) ? chosen : '';
+  }
   drawTimeline();
 }
 
@@ -261,7 +264,7 @@ async function grab() {
   showAlert(alert, null);
   const result = await api(`/api/tickets/${state.id}/grab`, {});
   if (result.ok) done('You took the ticket: the previous owner is told, the handoff is in the timeline.');
-  else showAlert(alert, result.body, 'Grabbing the ticket');
+  else showAlert(alert, explainGrabRefusal(result), 'Grabbing the ticket');
 }
 
 async function reassign(event) {

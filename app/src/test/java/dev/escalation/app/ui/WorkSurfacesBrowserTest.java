@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -210,7 +211,11 @@ class WorkSurfacesBrowserTest {
     // the timeline hides delivery receipts unless asked, and filters by kind
     browser.wait.until(d -> !d.findElements(By.cssSelector("[data-testid='timeline-entry']")).isEmpty());
     assertThat(browser.driver.findElements(By.cssSelector("[data-testid='timeline-entry'][data-type='NOTIFICATION_DELIVERED']"))).isEmpty();
-    new org.openqa.selenium.support.ui.Select(browser.driver.findElement(testId("timeline-kind"))).selectByValue("ESCALATED");
+    // the kinds grow while the process works: choose inside a wait that retries on a re-rendered list
+    browser.wait.until(d -> {
+      new org.openqa.selenium.support.ui.Select(d.findElement(testId("timeline-kind"))).selectByValue("ESCALATED");
+      return true;
+    });
     browser.wait.until(d -> d.findElements(By.cssSelector("[data-testid='timeline-entry']")).stream()
         .allMatch(e -> "ESCALATED".equals(e.getAttribute("data-type"))));
 
@@ -254,6 +259,135 @@ class WorkSurfacesBrowserTest {
     browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-view='missing'] h2"), "Not for your role"));
     assertThat(browser.consoleErrors()).isEmpty();
     passed = true;
+  }
+
+  @Test
+  void aSpecialistGrabsFromTheQueueByKeyboardAndIsRefusedAnotherGroupsTicket() throws IOException {
+    long id = ticketOwnedByAnAgent("P3", "BILLING", "grab-ui@example.com");
+    long technical = ticketOwnedByAnAgent("P3", "TECHNICAL", "grab-ui-technical@example.com");
+    String previousOwner = api.ticket(id).get("owner").get("username").asText();
+
+    browser.logIn("billing1");
+    assertThat(browser.shown("nav-roster")).isFalse();
+    browser.go("#/queue?group=billing");
+    By row = By.cssSelector("[data-testid='queue-row'][data-ticket-id='" + id + "']");
+    browser.visible(row);
+    // j/k move the selection; g grabs the selected ticket
+    WebElement body = browser.driver.findElement(By.tagName("body"));
+    for (int i = 0; i < 200 && !selected(id); i++) {
+      body.sendKeys("j");
+    }
+    assertThat(selected(id)).as("the keyboard reaches the ticket").isTrue();
+    body.sendKeys("k");
+    body.sendKeys("j");
+    assertThat(selected(id)).isTrue();
+    body.sendKeys("g");
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("queue-status"), "#" + id + " is yours now."));
+    await().atMost(WAIT).until(() -> "billing1".equals(api.ticket(id).get("owner").get("username").asText()));
+    assertThat(api.timelineTypes(id)).contains("OWNER_ASSIGNED");
+    assertThat(previousOwner).isNotEqualTo("billing1");
+
+    // Enter opens the selected ticket; the grabber now acts on it
+    browser.go("#/queue");
+    browser.visible(By.cssSelector("[data-testid='queue-row']"));
+    body = browser.driver.findElement(By.tagName("body"));
+    body.sendKeys(Keys.ENTER);
+    browser.wait.until(ExpectedConditions.urlMatches("#/tickets/\\d+$"));
+    browser.go("#/tickets/" + id);
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("owner-name"), "Bea Billing"));
+    browser.visible(testId("escalate-form"));
+    assertThat(browser.shown("reassign-form")).as("specialists do not reassign").isFalse();
+
+    // another group's ticket: refused, in words, next to the button
+    browser.go("#/tickets/" + technical);
+    browser.visible(testId("grab")).click();
+    WebElement alert = browser.visible(testId("action-alert"));
+    assertThat(alert.getText()).startsWith("Grabbing the ticket: Not allowed.").doesNotContain("ROLE_");
+    assertThat(api.ticket(technical).get("owner").get("username").asText()).isNotEqualTo("billing1");
+    assertThat(browser.consoleErrors()).isEmpty();
+    browser.screenshot("specialist-queue-grab.png");
+    passed = true;
+  }
+
+  @Test
+  void anAdminAddsARosterMemberAndALoginAndTheMemberReceivesTheNextTicket() throws IOException {
+    // both demo agents hold at least one open ticket, so a new agent with none is the least loaded
+    ticketOwnedByAnAgent("P4", "OTHER", "roster-ui-1@example.com");
+    ticketOwnedByAnAgent("P4", "OTHER", "roster-ui-2@example.com");
+
+    browser.logIn("admin");
+    assertThat(browser.shown("nav-open-ticket")).as("admins open no tickets").isFalse();
+    browser.driver.findElement(testId("nav-roster")).click();
+    WebElement form = browser.visible(testId("member-form"));
+    type(form, "username", "agent9");
+    type(form, "displayName", "Nia Newcomer");
+    type(form, "email", "not-an-email");
+    new org.openqa.selenium.support.ui.Select(form.findElement(By.name("role"))).selectByValue("AGENT");
+    type(form, "tier", "1");
+    form.findElement(testId("member-submit")).click();
+    browser.wait.until(d -> d.findElement(By.cssSelector("[data-testid='member-form'] [data-error-for='email']")).isDisplayed());
+    type(form, "email", "agent9@support.local");
+    form.findElement(testId("member-submit")).click();
+    browser.visible(By.cssSelector("[data-testid='member-row'][data-username='agent9']"));
+    assertThat(browser.text("roster-status")).contains("Nia Newcomer saved.");
+
+    WebElement login = browser.driver.findElement(testId("login-form"));
+    type(login, "username", "agent9");
+    type(login, "password", "a-long-enough-passphrase-9");
+    new org.openqa.selenium.support.ui.Select(login.findElement(By.name("role"))).selectByValue("AGENT");
+    login.findElement(testId("login-submit")).click();
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("logins"), "agent9 (Agent)"));
+
+    try {
+      long id = ticketOwnedByAnAgent("P3", "OTHER", "roster-ui-3@example.com");
+      assertThat(api.ticket(id).get("owner").get("username").asText()).isEqualTo("agent9");
+      browser.go("#/tickets/" + id);
+      browser.visible(testId("no-actions"));
+      assertThat(browser.shown("attempt-form")).as("admins act on no ticket").isFalse();
+
+      // editing: agent9 stops taking new tickets (the app context, and its roster, is shared with other tests)
+      browser.go("#/roster");
+      browser.visible(By.cssSelector("[data-testid='member-row'][data-username='agent9'] [data-testid='edit-member']")).click();
+      browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("member-form-heading"), "Edit Nia Newcomer"));
+      WebElement available = browser.driver.findElement(By.cssSelector("[data-testid='member-form'] [name='available']"));
+      assertThat(available.isSelected()).isTrue();
+      available.click();
+      browser.driver.findElement(testId("member-submit")).click();
+      browser.wait.until(d -> d.findElements(By.cssSelector("[data-testid='member-row'][data-username='agent9'] td")).get(4).getText()
+          .equals("no"));
+      await().atMost(WAIT).until(() -> !member("agent9").get("available").asBoolean());
+      browser.screenshot("admin-roster.png");
+
+      // the new member logs in with the new login and works the ticket it received
+      browser.logIn("agent9", "a-long-enough-passphrase-9");
+      browser.go("#/tickets/" + id);
+      browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("owner-name"), "Nia Newcomer"));
+      browser.visible(testId("attempt-form"));
+      assertThat(browser.consoleErrors()).isEmpty();
+      passed = true;
+    } finally {
+      JsonNode agent9 = member("agent9");
+      if (agent9 != null && agent9.get("available").asBoolean()) {
+        api.as("admin").send("PUT", "/api/roster/agent9", Map.of("displayName", "Nia Newcomer", "email", "agent9@support.local",
+            "role", "AGENT", "tier", 1, "available", false, "onDuty", false));
+      }
+    }
+  }
+
+  private JsonNode member(String username) {
+    return StreamSupport.stream(api.get("/api/roster").body().spliterator(), false)
+        .filter(m -> username.equals(m.get("username").asText())).findFirst().orElse(null);
+  }
+
+  private boolean selected(long id) {
+    return browser.driver.findElements(By.cssSelector("[data-testid='queue-row'].selected")).stream()
+        .anyMatch(r -> String.valueOf(id).equals(r.getAttribute("data-ticket-id")));
+  }
+
+  private static void type(WebElement form, String name, String value) {
+    WebElement input = form.findElement(By.name(name));
+    input.clear();
+    input.sendKeys(value);
   }
 
   private static By marked(String elementId, String marker) {
