@@ -40,6 +40,11 @@ public final class TicketEscalation {
      * {@link Variables#ACTION_HANDOFF} differs from {@link Variables#HANDOFF}): recorded in the timeline, not carried out.
      */
     public static final String IGNORE_STALE_ACTION = "ignore-stale-action";
+    /**
+     * W2/W3: the person {@link Variables#NEW_OWNER} names owns the ticket at its tier (a grab or a
+     * reassignment, {@link Variables#HANDOVER_KIND}); returns the new {@link Variables#HANDOFF}.
+     */
+    public static final String HAND_OVER_TICKET = "hand-over-ticket";
 
     private JobTypes() {}
   }
@@ -64,6 +69,8 @@ public final class TicketEscalation {
     public static final String RESOLVE = "RESOLVE";
     public static final String ESCALATE = "ESCALATE";
     public static final String WAIT = "WAIT";
+    /** W2 grab, W3 reassignment: someone else owns the ticket from now on (variables {@link Variables#NEW_OWNER}, {@link Variables#HANDOVER_KIND}). */
+    public static final String HAND_OVER = "HAND_OVER";
 
     private Actions() {}
   }
@@ -73,6 +80,8 @@ public final class TicketEscalation {
     public static final String OPENED = "OPENED";
     public static final String ESCALATED = "ESCALATED";
     public static final String REOPENED = "REOPENED";
+    /** W2/W3: a grab or a reassignment at the same tier; nobody is told but the previous owner (and a reassigned one). */
+    public static final String HANDED_OVER = "HANDED_OVER";
 
     private AssignmentReasons() {}
   }
@@ -117,6 +126,10 @@ public final class TicketEscalation {
     public static final String CLOCK = "clock";
     /** Output of create-dev-task: the tracker's key of the dev task ({@code octo/shop#12}, {@code SUP-7}, {@code DEV-3}). */
     public static final String DEV_TASK_KEY = "devTaskKey";
+    /** W2/W3, set by a {@link Actions#HAND_OVER} owner action: the roster username who owns the ticket next. */
+    public static final String NEW_OWNER = "newOwner";
+    /** W2/W3, set by a {@link Actions#HAND_OVER} owner action: {@code GRAB} or {@code REASSIGNMENT}. */
+    public static final String HANDOVER_KIND = "handoverKind";
 
     /** The id of the {@code ticket_message} a re-triage is about (message {@link Messages#CUSTOMER_MESSAGE_RECEIVED}). */
     public static final String MESSAGE_ID = "messageId";
@@ -221,6 +234,7 @@ public final class TicketEscalation {
     public static final String NEXT_ACTION_KIND = "NextActionKindGateway";
     public static final String IGNORE_STALE_FIRST_ACTION = "IgnoreStaleFirstActionTask";
     public static final String IGNORE_STALE_NEXT_ACTION = "IgnoreStaleNextActionTask";
+    public static final String HAND_OVER_TICKET = "HandOverTicketTask";
 
     private Elements() {}
   }

@@ -413,4 +413,66 @@ class TicketEscalationProcessTest {
         "assign-owner", "start-sla-clocks", "notify-customer-of-escalation", "ignore-stale-action", "ignore-stale-action",
         "resolve-ticket");
   }
+
+  /**
+   * W2/W3: a grab (or a reassignment) is an owner action of its own: the process hands the ticket to
+   * the person it names, starts the clocks again from that handoff and goes back to work at the same
+   * tier, with neither an escalation nor a customer notice; the clock of the replaced owner no longer
+   * runs (its breach timer is gone), the new owner's does.
+   */
+  @Test
+  void aGrabHandsTheTicketOverAndStartsTheClocksAgainAtTheSameTier() {
+    Instant now = ticket.clock().now();
+    ticket.openAndAcknowledge(16, "P2", clocks(now.plusSeconds(2700), now.plusSeconds(3600), null, null));
+    ticket.clock().advance(Duration.ofMinutes(50));
+
+    ticket.ownerActs(Actions.HAND_OVER, Map.of(Variables.ACTOR, "billing1", Variables.NEW_OWNER, "billing1",
+        Variables.HANDOVER_KIND, "GRAB", Variables.HANDOFF_NOTE_ID, 90, Variables.ACTION_TIER, 1));
+    Map<String, Object> seen = ticket.complete(JobTypes.HAND_OVER_TICKET,
+        Map.of(Variables.HANDOFF, 1, Variables.ASSIGNMENT_REASON, AssignmentReasons.HANDED_OVER));
+    assertThat(seen)
+        .containsEntry(Variables.NEW_OWNER, "billing1")
+        .containsEntry(Variables.HANDOVER_KIND, "GRAB")
+        .containsEntry(Variables.HANDOFF_NOTE_ID, 90)
+        .containsEntry(Variables.ACTOR, "billing1");
+
+    // the old response clock would have breached now; the process waits for the new owner's clocks instead
+    ticket.clock().advance(Duration.ofMinutes(15));
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+    Instant later = ticket.clock().now();
+    ticket.complete(JobTypes.START_SLA_CLOCKS, clocks(later.plusSeconds(2700), later.plusSeconds(3600), null, null));
+
+    ticket.instance()
+        .hasPassedElementsInOrder(Elements.START_SLA_CLOCKS, Elements.AWAIT_FIRST_RESPONSE, Elements.HAND_OVER_TICKET,
+            Elements.START_SLA_CLOCKS)
+        .hasNotPassedElement(Elements.ESCALATE_TICKET)
+        .hasNotPassedElement(Elements.NOTIFY_CUSTOMER_OF_ESCALATION)
+        .hasNotPassedElement(Elements.RECORD_RESPONSE_BREACH)
+        .isWaitingAtElements(Elements.AWAIT_FIRST_RESPONSE)
+        .hasVariableWithValue(Variables.TIER, 1)
+        .hasVariableWithValue(Variables.HANDOFF, 1);
+    assertThat(ticket.jobLog()).containsExactly("assign-owner", "start-sla-clocks", "acknowledge-ticket", "hand-over-ticket",
+        "start-sla-clocks");
+
+    // the new owner's clock: breaches at its own due date, a hour after the grab (not a minute before)
+    ticket.clock().advance(Duration.ofMinutes(59));
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+    ticket.clock().advance(Duration.ofMinutes(2));
+    ticket.instance().hasPassedElement(Elements.RESPONSE_SLA_BREACHED);
+  }
+
+  /** A reassignment made before the ticket's latest handoff reaches the process as stale: recorded, not carried out. */
+  @Test
+  void aReassignmentMadeAtAnEarlierHandoffIsIgnored() {
+    Instant now = ticket.clock().now();
+    ticket.openAndAcknowledge(17, "P3", clocks(now.plusSeconds(2700), now.plusSeconds(3600), null, null));
+    ticket.ownerActs(Actions.ATTEMPT, Map.of(Variables.ACTOR, "agent1"));
+    ticket.ownerActs(Actions.HAND_OVER, Map.of(Variables.ACTOR, "manager1", Variables.NEW_OWNER, "agent2",
+        Variables.HANDOVER_KIND, "REASSIGNMENT", Variables.HANDOFF_NOTE_ID, 91, Variables.ACTION_HANDOFF, 3));
+    assertThat(ticket.complete(JobTypes.IGNORE_STALE_ACTION))
+        .containsEntry(Variables.ACTION, Actions.HAND_OVER)
+        .containsEntry(Variables.ACTOR, "manager1");
+    ticket.assertNoJob(JobTypes.HAND_OVER_TICKET);
+    ticket.instance().hasPassedElement(Elements.IGNORE_STALE_NEXT_ACTION, 1).isWaitingAtElements(Elements.AWAIT_OWNER_ACTION);
+  }
 }

@@ -23,17 +23,23 @@ import org.springframework.web.bind.annotation.RestController;
 class PagesController {
   private final Pages pages;
   private final PageAcks acks;
+  private final OpenPages open;
 
-  PagesController(Pages pages, PageAcks acks) {
+  PagesController(Pages pages, PageAcks acks, OpenPages open) {
     this.pages = pages;
     this.acks = acks;
+    this.open = open;
   }
 
   /** {@code by} is optional and, when given, must be the caller: an acknowledgement is always recorded as the logged-in person's (H6). */
   record Ack(@Size(max = 64) String by) {}
 
+  /** A ticket's pages, or without {@code ticketId} every page still waiting for an acknowledgement. */
   @GetMapping
-  List<PageView> ofTicket(@RequestParam long ticketId) {
+  List<PageView> ofTicket(@RequestParam(required = false) Long ticketId) {
+    if (ticketId == null) {
+      return open.list();
+    }
     return pages.ofTicket(ticketId).stream().map(PageView::of).toList();
   }
 

@@ -46,6 +46,7 @@ class SecurityConfiguration {
   private static final String[] STAFF_AND_ADMIN = Roles.names(union(Role.STAFF, Set.of(ADMIN)));
   private static final String[] SUPERVISORS = Roles.names(Role.SUPERVISORS);
   private static final String[] SUPERVISORS_AND_ADMIN = Roles.names(union(Role.SUPERVISORS, Set.of(ADMIN)));
+  private static final String[] GRABBERS = Roles.names(union(Role.SUPERVISORS, Set.of(SPECIALIST)));
   private static final String[] DEV_TASK_CLOSERS = Roles.names(union(Role.SUPERVISORS, Set.of(SPECIALIST, ADMIN)));
 
   /** bcrypt (strength 10); successful checks are remembered for a few minutes, see RememberedPasswordChecks. */
@@ -83,7 +84,8 @@ class SecurityConfiguration {
 
     http
         .authorizeHttpRequests(rules -> rules
-            .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+            // ASYNC: the end of a response (the event stream) whose request the rules below already let through
+            .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC).permitAll()
             // /actuator/health has a chain of its own (HealthProbeSecurity)
             .requestMatchers("/login", "/error", "/default-ui.css").permitAll()
             // webhooks verify their HMAC signature or shared secret themselves (issue 4, dev tasks)
@@ -97,6 +99,8 @@ class SecurityConfiguration {
             .requestMatchers(GET, "/api/channels/whatsapp/webhook", "/api/channels/instagram/webhook").permitAll()
             // the support UI; its API calls are checked one by one below
             .requestMatchers(GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico").authenticated()
+            // the UI's view modules and the WebJars it loads (the BPMN viewer)
+            .requestMatchers(GET, "/ui/**", "/webjars/**").authenticated()
             .requestMatchers(GET, "/api/me").authenticated()
             // users and API tokens
             .requestMatchers("/api/admin/**").hasRole(ADMIN.name())
@@ -109,8 +113,16 @@ class SecurityConfiguration {
             // security on the id each action is bound to (@ActsOnTicket), never a second reading of the path
             .requestMatchers(GET, "/api/tickets", "/api/tickets/**").hasAnyRole(STAFF_AND_ADMIN)
             .requestMatchers(POST, "/api/tickets").hasAnyRole(STAFF)
+            // W2 grab: specialists and supervisors (of the specialists, those of the ticket's group and tier: method
+            // security, @GrabsTicket); W3 reassignment: supervisors
+            .requestMatchers(POST, "/api/tickets/{id}/grab").hasAnyRole(GRABBERS)
+            .requestMatchers(POST, "/api/tickets/{id}/reassignment").hasAnyRole(SUPERVISORS)
             .requestMatchers(POST, "/api/tickets/{id}/**").hasAnyRole(STAFF)
             .requestMatchers(GET, "/api/notifications", "/api/notifications/**").hasAnyRole(STAFF_AND_ADMIN)
+            // W1 the queue: every open ticket in urgency order, read like the ticket list
+            .requestMatchers(GET, "/api/queue").hasAnyRole(STAFF_AND_ADMIN)
+            // W4 the event stream: changes of the tickets the caller may read (TicketAccess.maySee)
+            .requestMatchers(GET, "/api/events").hasAnyRole(STAFF_AND_ADMIN)
             .requestMatchers(GET, "/api/metrics", "/api/metrics/**").hasAnyRole(SUPERVISORS_AND_ADMIN)
             // M9 SLA compliance and breaches, the managers' dashboard (its page and script) and the M6 what-if replay
             .requestMatchers(GET, "/api/reports/**", "/dashboard.html", "/dashboard.js", "/dashboard.css", "/what-if.html",

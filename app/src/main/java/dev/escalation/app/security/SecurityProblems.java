@@ -51,10 +51,15 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
               + " (API clients send HTTP Basic or a bearer token instead and need none)", request);
     } else {
       var who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-      write(response, HttpStatus.FORBIDDEN, "Forbidden", "forbidden",
+      boolean explained = e.getMessage() != null && !e.getMessage().equals("Access Denied");
+      ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "Forbidden",
           (who == null ? "you" : who.getName() + " " + who.getAuthorities()) + " may not " + request.getMethod() + " "
-              + request.getRequestURI() + (e.getMessage() == null || e.getMessage().equals("Access Denied") ? "" : ": " + e.getMessage())
-              + " (see docs/security.md)", request);
+              + request.getRequestURI() + (explained ? ": " + e.getMessage() : "") + " (see docs/security.md)", "forbidden");
+      // for people (the UI shows it next to the action): the business reason alone, when there is one
+      if (explained) {
+        problem.setProperty("reason", e.getMessage());
+      }
+      write(response, problem, request);
     }
   }
 
@@ -68,7 +73,10 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
   private void write(HttpServletResponse response, HttpStatus status, String title, String type, String detail,
       HttpServletRequest request) throws IOException {
-    ProblemDetail problem = Problems.of(status, title, detail, type);
+    write(response, Problems.of(status, title, detail, type), request);
+  }
+
+  private void write(HttpServletResponse response, ProblemDetail problem, HttpServletRequest request) throws IOException {
     try {
       problem.setInstance(URI.create(request.getRequestURI()));
     } catch (IllegalArgumentException notAUri) {

@@ -48,6 +48,8 @@ class AccessMatrixTest {
       GET    | /actuator/info                      |      | 401  | 403   | 403   | 403  | 403 | 403  | 200
       GET    | /                                   |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /app.js                             |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      GET    | /ui/ticket.js                       |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      GET    | /webjars/bpmn-js/8.0.0/dist/bpmn-viewer.production.min.js | | 401 | 200 | 200 | 200 | 200 | 200 | 200
       GET    | /api/me                             |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets                        |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets/{id}                   |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
@@ -56,6 +58,8 @@ class AccessMatrixTest {
       GET    | /api/tickets/{id}/attempts          |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets/{id}/handoff-notes     |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets/{id}/escalations       |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      GET    | /api/tickets/{id}/process           |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      GET    | /api/tickets/0/process              |      | 401  | 404   | 404   | 404  | 404 | 404  | 404
       GET    | /api/tickets/0                      |      | 401  | 404   | 404   | 404  | 404 | 404  | 404
       POST   | /api/tickets                        | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
       POST   | /api/tickets/{id}/attempts          | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
@@ -83,7 +87,12 @@ class AccessMatrixTest {
       POST   | /api/admin/tokens                   | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400
       DELETE | /api/admin/tokens/999999            |      | 401  | 403   | 403   | 403  | 403 | 403  | 404
       GET    | /api/no-such-thing                  |      | 401  | 403   | 403   | 403  | 403 | 403  | 403
-      POST   | /api/roster                         | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 405
+      POST   | /api/roster                         | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400
+      PUT    | /api/roster/agent1                  | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400
+      GET    | /api/queue                          |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      GET    | /api/queue?tier=0                   |      | 401  | 400   | 400   | 400  | 400 | 400  | 400
+      POST   | /api/tickets/{id}/grab              | {"note":" "} | 401 | 403 | 403 | 400 | 400 | 400 | 403
+      POST   | /api/tickets/{id}/reassignment      | {}   | 401  | 403   | 403   | 403  | 400 | 400  | 403
       PUT    | /api/calendars/default              | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 404
       PUT    | /api/on-call                        | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 405
       POST   | /api/on-call                        | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400
@@ -98,6 +107,7 @@ class AccessMatrixTest {
       GET    | /api/dev-tasks/DEV-999999           |      | 401  | 404   | 404   | 404  | 404 | 404  | 404
       POST   | /api/dev-tasks/DEV-999999/close     | {}   | 401  | 403   | 403   | 404  | 404 | 404  | 404
       GET    | /api/pages?ticketId={id}            |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      GET    | /api/pages                          |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/pages/999999                   |      | 401  | 404   | 404   | 404  | 404 | 404  | 404
       POST   | /api/pages/1/ack                    | {}   | 401  | 403   | 403   | 403  | 404 | 404  | 403
       POST   | /api/webhooks/github                | {}   | 401  | 401   | 401   | 401  | 401 | 401  | 401

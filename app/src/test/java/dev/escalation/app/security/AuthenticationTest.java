@@ -92,7 +92,11 @@ class AuthenticationTest {
 
   @Test
   void everyResponseCarriesTheContentSecurityPolicyAndTheCookiesAreSameSiteLax() throws Exception {
-    String policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    // style-src: no inline style but the BPMN viewer's four fixed style attributes, by hash (ContentSecurityPolicy)
+    String policy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-hashes'"
+        + " 'sha256-j2t/iYgmiK/9tDIa+YLs3dUK18D+PDjuKi+KxuYXU/w=' 'sha256-CA/eh4+2R0J7cEQ14gBMtx834RIOjzMUqCM+evtrkp4='"
+        + " 'sha256-AHtqGIKHiUalONG+xeO90E9yUgWLoWuygINiCuiaBnA=' 'sha256-F1/lIJB2HC2RT+RPHwCjlrUMGQft2PdUC4nHeQ7MKsc=';"
+        + " img-src 'self' data:; connect-src 'self'; "
         + "font-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'";
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
     String base = "http://localhost:" + port;

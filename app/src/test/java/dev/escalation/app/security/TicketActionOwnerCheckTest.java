@@ -40,7 +40,10 @@ class TicketActionOwnerCheckTest {
       "customer-replies", Map.of("message", "Visa"),
       "resolution", Map.of("summary", "Fixed"),
       "reopen", Map.of("reason", "Again"),
-      "refund-requests", Map.of("amount", "10.00", "currency", "EUR", "reason", "Goodwill"));
+      "refund-requests", Map.of("amount", "10.00", "currency", "EUR", "reason", "Goodwill"),
+      // W2/W3: agents may not grab nor reassign; a specialist of another group may not grab
+      "grab", Map.of("note", "Taking it"),
+      "reassignment", Map.of("username", "agent2", "reason", "Knows the customer"));
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;

@@ -54,5 +54,11 @@ public enum AuditEventType {
   /** M8: the escalation rate crossed above its threshold (no ticket; the managers were told). */
   ESCALATION_RATE_ABOVE,
   /** M8: the escalation rate fell back to or below its threshold (no ticket; recorded only). */
-  ESCALATION_RATE_BELOW
+  ESCALATION_RATE_BELOW,
+  /** W2: a specialist or a manager took the ticket from its owner. */
+  TICKET_GRABBED,
+  /** W3: a manager gave the ticket to a named person, with a reason. */
+  TICKET_REASSIGNED,
+  /** An admin added or changed a roster member (no ticket). */
+  ROSTER_CHANGED
 }

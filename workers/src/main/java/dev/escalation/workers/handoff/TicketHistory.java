@@ -43,7 +43,7 @@ public class TicketHistory {
     if (!handoffs.isEmpty()) {
       text.append("\nHandoff notes:\n");
       handoffs.forEach(n -> text.append("- ").append(times.format(n.createdAt())).append(' ')
-          .append(n.automatic() ? "automatic" : n.author()).append(" (").append(n.escalationType().name().toLowerCase()).append(")\n")
+          .append(n.automatic() ? "automatic" : n.author()).append(" (").append(n.escalationType() == null ? "hand-over" : n.escalationType().name().toLowerCase()).append(")\n")
           .append("  Summary: ").append(n.summary()).append('\n')
           .append("  Tried: ").append(n.attempted()).append('\n')
           .append("  Needed: ").append(n.need()).append('\n')

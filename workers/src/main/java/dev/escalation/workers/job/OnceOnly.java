@@ -52,10 +52,15 @@ public class OnceOnly {
   }
 
   public Map<String, Object> run(ActivatedJob job, Long ticketId, Supplier<Map<String, Object>> effects) {
-    return run(job.getKey(), job.getType(), ticketId, effects);
+    return run(job.getKey(), job.getType(), ticketId, JobElement.of(job), effects);
   }
 
   public Map<String, Object> run(long jobKey, String jobType, Long ticketId, Supplier<Map<String, Object>> effects) {
+    return run(jobKey, jobType, ticketId, JobElement.NONE, effects);
+  }
+
+  private Map<String, Object> run(long jobKey, String jobType, Long ticketId, JobElement element,
+      Supplier<Map<String, Object>> effects) {
     Optional<Map<String, Object>> earlier = recorded(jobKey);
     if (earlier.isPresent()) {
       return earlier.get();
@@ -65,7 +70,7 @@ public class OnceOnly {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return once(jobKey, jobType, ticketId, effects);
+        return once(jobKey, jobType, ticketId, element, effects);
       } catch (RuntimeException e) {
         if (attempt >= CONCURRENCY_ATTEMPTS || !lostAConcurrencyRace(e)) {
           throw e;
@@ -75,12 +80,16 @@ public class OnceOnly {
     }
   }
 
-  private Map<String, Object> once(long jobKey, String jobType, Long ticketId, Supplier<Map<String, Object>> effects) {
+  private Map<String, Object> once(long jobKey, String jobType, Long ticketId, JobElement element,
+      Supplier<Map<String, Object>> effects) {
     try {
       return transactions.execute(status -> {
         Map<String, Object> result = effects.get();
-        jdbc.sql("INSERT INTO processed_job (job_key, job_type, ticket_id, result, processed_at) VALUES (?, ?, ?, ?, ?)")
-            .params(jobKey, jobType, ticketId, write(result), Timestamp.from(clock.instant()))
+        jdbc.sql("""
+                INSERT INTO processed_job (job_key, job_type, ticket_id, result, processed_at, bpmn_process_id, element_id,
+                    process_definition_key, process_instance_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(jobKey, jobType, ticketId, write(result), Timestamp.from(clock.instant()), element.bpmnProcessId(),
+                element.elementId(), element.processDefinitionKey(), element.processInstanceKey())
             .update();
         return result;
       });
@@ -133,6 +142,15 @@ public class OnceOnly {
       return JSON.readValue(stored, MAP);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored job result is not JSON: " + stored, e);
+    }
+  }
+
+  /** Where in which process a job was (the ticket's process map reads it back); unknown for jobs run without one. */
+  private record JobElement(String bpmnProcessId, String elementId, Long processDefinitionKey, Long processInstanceKey) {
+    static final JobElement NONE = new JobElement(null, null, null, null);
+
+    static JobElement of(ActivatedJob job) {
+      return new JobElement(job.getBpmnProcessId(), job.getElementId(), job.getProcessDefinitionKey(), job.getProcessInstanceKey());
     }
   }
 }

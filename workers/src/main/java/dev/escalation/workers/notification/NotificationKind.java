@@ -31,5 +31,7 @@ public enum NotificationKind {
   /** M8: the escalation rate crossed above its threshold; each manager is told once per crossing. */
   ESCALATION_RATE_ALERT,
   /** The managers' weekly digest. */
-  WEEKLY_DIGEST
+  WEEKLY_DIGEST,
+  /** W2/W3: the owner learns that someone grabbed the ticket or a manager reassigned it. */
+  OWNER_REPLACED
 }

@@ -49,6 +49,7 @@ public class SlaClocks {
     SlaClock response = calculator.responseClock(ticket.priority(), now);
     SlaClock resolution = calculator.resolutionClock(ticket.priority(), now);
     ticket.startClocks(response.dueAt(), resolution.dueAt());
+    ticket.warnAt(response.warningAt(), resolution.warningAt());
     ticket.settle(InFlight.REOPEN); // the reopening that led here is carried out
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.SLA_CLOCKS_STARTED, AuditTrail.SYSTEM,
@@ -88,6 +89,7 @@ public class SlaClocks {
             calculator.resolutionTarget(ticket.priority()))
         : null;
     ticket.resume(response == null ? null : response.dueAt(), resolution == null ? null : resolution.dueAt());
+    ticket.warnAt(response == null ? null : response.warningAt(), resolution == null ? null : resolution.warningAt());
     ticket.settle(InFlight.CUSTOMER_REPLY);
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.SLA_CLOCKS_RESUMED, AuditTrail.SYSTEM,

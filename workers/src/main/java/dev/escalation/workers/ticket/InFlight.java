@@ -20,6 +20,7 @@ public final class InFlight {
       case Actions.ESCALATE -> "the escalation" + by + " has not reached the next tier's owner yet";
       case Actions.RESOLVE -> "the resolution" + by + " has not been confirmed to the customer yet";
       case Actions.WAIT -> "the question to the customer" + by + " has not paused the SLA clocks yet";
+      case Actions.HAND_OVER -> "the hand-over" + by + " has not reached the new owner yet";
       case REOPEN -> "the reopening" + by + " has not restarted the SLA clocks yet";
       case CUSTOMER_REPLY -> "the customer reply recorded" + by + " has not resumed the SLA clocks yet";
       default -> "action " + ticket.actionInFlight() + by + " is not carried out yet";

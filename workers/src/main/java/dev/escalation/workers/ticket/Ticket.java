@@ -50,6 +50,8 @@ public class Ticket {
   private String actionInFlight;
   private String actionInFlightBy;
   private Instant actionInFlightAt;
+  private Instant responseWarningAt;
+  private Instant resolutionWarningAt;
 
   @PersistenceCreator
   Ticket() {}
@@ -90,6 +92,19 @@ public class Ticket {
     resolutionClock = ClockState.RUNNING;
     resolutionDueAt = resolutionDue;
     resolutionRemainingSeconds = null;
+  }
+
+  /**
+   * T4, W1: when each clock's warning is due (null leaves a clock's warning as it was); the queue
+   * counts a ticket as at risk once the warning of a running clock has passed.
+   */
+  public void warnAt(Instant responseWarning, Instant resolutionWarning) {
+    if (responseWarning != null) {
+      responseWarningAt = responseWarning;
+    }
+    if (resolutionWarning != null) {
+      resolutionWarningAt = resolutionWarning;
+    }
   }
 
   /** The owner acted after assignment: the response clock is met. */
@@ -155,6 +170,15 @@ public class Ticket {
     if (firstEscalatedAt == null) {
       firstEscalatedAt = at;
     }
+  }
+
+  /**
+   * W2/W3: {@code username} owns the ticket at its tier from now on. A new handoff, so an owner
+   * action made before it (by the previous owner) cannot act on the ticket any more.
+   */
+  public void handOverTo(String username) {
+    handoff++;
+    ownerUsername = username;
   }
 
   /** The owner asked the customer something; the pause worker then stops the clocks. */
