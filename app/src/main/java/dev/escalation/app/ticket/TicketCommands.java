@@ -66,7 +66,7 @@ class TicketCommands {
   Ticket open(Requests.OpenTicket request) {
     var c = request.customer();
     Ticket ticket = tickets.save(Ticket.open(
-        new Customer(c.name().trim(), c.email().trim(), c.language(), Boolean.TRUE.equals(c.vip()), c.annualRevenue()),
+        new Customer(c.name().trim(), c.email().trim(), c.language(), Boolean.TRUE.equals(c.vip()), c.annualRevenue(), c.plan()),
         request.channel().toLowerCase(Locale.ROOT), request.subject().trim(), request.description(), request.priority(),
         request.category(), properties.maxTier(), clock.instant()));
     audit.record(ticket.id(), AuditEventType.TICKET_OPENED, actor.name(),

@@ -44,5 +44,9 @@ public enum AuditEventType {
   TRIAGED,
   CRITERIA_MATCHED,
   /** An owner action that reached the process after the ticket had left the handoff it was made at. */
-  OWNER_ACTION_IGNORED
+  OWNER_ACTION_IGNORED,
+  /** S5: the SLA policy row (targets, calendar, version) the clocks started next count with. */
+  SLA_POLICY_APPLIED,
+  /** S4: an owner or a supervisor changed the priority, with a reason. */
+  PRIORITY_CHANGED
 }
