@@ -254,7 +254,17 @@ function renderTicket(t) {
   dl($('[data-testid="sla-clocks"]'), [
     ['Response', clock(t.responseClock, t.responseDueAt), 'response-clock'],
     ['Resolution', clock(t.resolutionClock, t.resolutionDueAt), 'resolution-clock'],
+    ['SLA policy', slaPolicy(t.slaPolicy, c.plan), 'sla-policy'],
   ]);
+}
+
+/** S5: which SLA row applied, its promise and the policy version; the customer's plan it was chosen for. */
+function slaPolicy(p, plan) {
+  if (!p) return h('span', { class: 'muted' }, 'Not applied yet');
+  const promise = [`response ${p.responseTarget}`, `resolution ${p.resolutionTarget}`,
+    p.nextReplyTarget ? `next reply ${p.nextReplyTarget}` : null, p.calendar].filter(Boolean).join(' · ');
+  return [h('code', { 'data-testid': 'sla-policy-rule' }, p.ruleId), h('br'), promise, h('br'),
+    h('span', { class: 'muted' }, `plan ${plan ?? 'default'} · policy version ${p.version}`)];
 }
 
 /** The inputs that made the rule match, shortest first: the signals that are set and the customer's value. */
@@ -339,6 +349,7 @@ const DONE = {
   escalations: 'Escalation handed off: the next owner is being assigned.',
   resolution: 'Ticket resolved: the customer is told.',
   reopen: 'Ticket reopened: it returns to the owner who resolved it.',
+  priority: 'Priority changed: the SLA policy is evaluated again and the clocks count the time already spent.',
 };
 
 async function submitAction(event) {
