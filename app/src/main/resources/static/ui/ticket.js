@@ -18,6 +18,7 @@ const DONE = {
   escalations: 'Escalation handed off: the next owner is being assigned.',
   resolution: 'Ticket resolved: the customer is told.',
   reopen: 'Ticket reopened: it returns to the owner who resolved it.',
+  priority: 'Priority changed: the SLA policy is evaluated again and the clocks count the time already spent.',
   'refund-requests': 'Refund requested: within your limit it is issued, above it a manager decides.',
 };
 const WHAT = {
@@ -27,6 +28,7 @@ const WHAT = {
   escalations: 'Escalating',
   resolution: 'Resolving',
   reopen: 'Reopening',
+  priority: 'Changing the priority',
   'refund-requests': 'Requesting the refund',
 };
 
@@ -36,6 +38,15 @@ function criteriaInputs(inputs) {
   const set = Object.entries(inputs).filter(([, v]) => v === true).map(([k]) => k);
   const score = inputs.sentimentScore == null ? 'sentiment not scored' : `sentiment ${inputs.sentimentScore}`;
   return [inputs.priority, inputs.language, score, ...set].filter(Boolean).join(' · ');
+}
+
+/** S5: which SLA row applied, its promise and the policy version; the customer's plan it was chosen for. */
+function slaPolicy(p, plan) {
+  if (!p) return h('span', { class: 'muted' }, 'Not applied yet');
+  const promise = [`response ${p.responseTarget}`, `resolution ${p.resolutionTarget}`,
+    p.nextReplyTarget ? `next reply ${p.nextReplyTarget}` : null, p.calendar].filter(Boolean).join(' · ');
+  return [h('code', { 'data-testid': 'sla-policy-rule' }, p.ruleId), h('br'), promise, h('br'),
+    h('span', { class: 'muted' }, `plan ${plan ?? 'default'} · policy version ${p.version}`)];
 }
 
 function clock(clockState, due) {
@@ -78,6 +89,7 @@ function renderTicket(t) {
   dl($('[data-testid="sla-clocks"]'), [
     ['Response', clock(t.responseClock, t.responseDueAt), 'response-clock'],
     ['Resolution', clock(t.resolutionClock, t.resolutionDueAt), 'resolution-clock'],
+    ['SLA policy', slaPolicy(t.slaPolicy, c.plan), 'sla-policy'],
   ]);
   $('[data-testid="process-operate"]').replaceChildren(t.operateUrl
     ? h('a', { href: t.operateUrl, target: '_blank', rel: 'noopener' }, 'Open in Operate') : '');

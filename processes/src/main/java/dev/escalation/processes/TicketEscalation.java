@@ -57,6 +57,11 @@ public final class TicketEscalation {
     public static final String TICKET_REOPENED = "ticket-reopened";
     /** N3: the dev team's tracker closed the ticket's dev task (sent by the tracker webhooks). */
     public static final String DEV_TASK_CLOSED = "dev-task-closed";
+    /**
+     * S4: the priority was changed (variables {@link Variables#PRIORITY}, {@link Variables#ACTOR},
+     * {@link Variables#PRIORITY_REASON}): the SLA policy runs again and the running clocks are recomputed.
+     */
+    public static final String PRIORITY_CHANGED = "priority-changed";
     /** The customer wrote again (variable {@link Variables#MESSAGE_ID}): triage and criteria run again. */
     public static final String CUSTOMER_MESSAGE_RECEIVED = "customer-message-received";
 
@@ -82,6 +87,8 @@ public final class TicketEscalation {
     public static final String REOPENED = "REOPENED";
     /** W2/W3: a grab or a reassignment at the same tier; nobody is told but the previous owner (and a reassigned one). */
     public static final String HANDED_OVER = "HANDED_OVER";
+    /** S4: not a new owner: the clocks restart after a priority change, counting the time already spent. */
+    public static final String PRIORITY_CHANGED = "PRIORITY_CHANGED";
 
     private AssignmentReasons() {}
   }
@@ -106,6 +113,10 @@ public final class TicketEscalation {
     public static final String RESPONSE_DUE_AT = "responseDueAt";
     public static final String RESOLUTION_WARNING_AT = "resolutionWarningAt";
     public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
+    /** S1: set by notify-sla-warning: another warning threshold of the clock lies ahead, at {@link #RESPONSE_WARNING_AT}. */
+    public static final String RESPONSE_WARNINGS_LEFT = "responseWarningsLeft";
+    /** S1: set by notify-sla-warning: another warning threshold of the clock lies ahead, at {@link #RESOLUTION_WARNING_AT}. */
+    public static final String RESOLUTION_WARNINGS_LEFT = "resolutionWarningsLeft";
     public static final String ACTION = "action";
     public static final String ESCALATION_TYPE = "escalationType";
     public static final String HANDOFF_NOTE_ID = "handoffNoteId";
@@ -158,6 +169,12 @@ public final class TicketEscalation {
     public static final String WEEKEND = "weekend";
     /** ISO 639-1 code of the detected language, or null when it could not be told. */
     public static final String LANGUAGE = "language";
+    /** S1: the customer's plan (FREE, STANDARD, ... as configured), an input of the SLA policy; written by the triage worker. */
+    public static final String PLAN = "plan";
+    /** S1, S5: the whole result of {@link SlaPolicy#DECISION_ID}: a context with the {@link SlaPolicy} outputs. */
+    public static final String SLA_POLICY = "slaPolicy";
+    /** S4: why the priority was changed (message {@link Messages#PRIORITY_CHANGED}). */
+    public static final String PRIORITY_REASON = "priorityReason";
 
     private Variables() {}
   }
@@ -181,10 +198,33 @@ public final class TicketEscalation {
     private Criteria() {}
   }
 
+  /** The SLA policy decision (S1, S5): {@code processes/sla-policy.dmn}. */
+  public static final class SlaPolicy {
+    public static final String DECISION_ID = "sla-policy";
+    public static final String RESOURCE = "processes/sla-policy.dmn";
+
+    /** Output names, keys of the {@link Variables#SLA_POLICY} context. */
+    public static final String RULE_ID = "ruleId";
+    public static final String REASON = "reason";
+    /** ISO-8601 durations ({@code PT15M}); {@link #NEXT_REPLY_TARGET} is null when the row sets none. */
+    public static final String RESPONSE_TARGET = "responseTarget";
+    public static final String RESOLUTION_TARGET = "resolutionTarget";
+    public static final String NEXT_REPLY_TARGET = "nextReplyTarget";
+    /** The name of the support calendar the clocks count in ({@code business-hours}, {@code 24x7}, ...). */
+    public static final String CALENDAR = "calendar";
+    /** A list of shares of the target (e.g. {@code [0.5, 0.75]}); the owner is warned once at each. */
+    public static final String WARNING_THRESHOLDS = "warningThresholds";
+    public static final String NOTIFY_MANAGER_ON_BREACH = "notifyManagerOnBreach";
+
+    private SlaPolicy() {}
+  }
+
   /** Element ids that tests, the API and Operate links refer to. */
   public static final class Elements {
     public static final String TICKET_OPENED = "TicketOpenedStartEvent";
     public static final String ASSIGN_OWNER = "AssignOwnerTask";
+    public static final String EVALUATE_SLA_POLICY = "EvaluateSlaPolicyBusinessRuleTask";
+    public static final String PRIORITY_CHANGED = "PriorityChangedBoundaryEvent";
     public static final String START_SLA_CLOCKS = "StartSlaClocksTask";
     public static final String ACKNOWLEDGE_TICKET = "AcknowledgeTicketTask";
     public static final String NOTIFY_CUSTOMER_OF_ESCALATION = "NotifyCustomerOfEscalationTask";
@@ -194,10 +234,14 @@ public final class TicketEscalation {
     public static final String AWAIT_OWNER_ACTION = "AwaitOwnerActionReceiveTask";
     public static final String RESPONSE_SLA_WARNING = "ResponseSlaWarningBoundaryEvent";
     public static final String NOTIFY_RESPONSE_WARNING = "NotifyResponseWarningTask";
+    public static final String MORE_RESPONSE_WARNINGS = "MoreResponseWarningsGateway";
+    public static final String NEXT_RESPONSE_WARNING_TIMER = "NextResponseWarningTimerEvent";
+    public static final String RESPONSE_WARNINGS_SENT = "ResponseWarningSentEndEvent";
     public static final String RESPONSE_SLA_DUE = "ResponseSlaDueBoundaryEvent";
     public static final String RESPONSE_SLA_BREACHED = "ResponseSlaBreachedBoundaryEvent";
     public static final String RESOLUTION_WARNING_TIMER = "ResolutionWarningTimerEvent";
     public static final String NOTIFY_RESOLUTION_WARNING = "NotifyResolutionWarningTask";
+    public static final String MORE_RESOLUTION_WARNINGS = "MoreResolutionWarningsGateway";
     public static final String RESOLUTION_DUE_TIMER = "ResolutionDueTimerEvent";
     public static final String RESOLUTION_SLA_BREACHED = "ResolutionSlaBreachedBoundaryEvent";
     public static final String RECORD_RESPONSE_BREACH = "RecordResponseBreachTask";

@@ -47,6 +47,9 @@ public final class TicketProcessDriver {
     client.newDeployResourceCommand()
         .addResourceFromClasspath(TicketEscalation.RESOURCE)
         .addResourceFromClasspath(TicketEscalation.Criteria.RESOURCE)
+        .addResourceFromClasspath(TicketEscalation.SlaPolicy.RESOURCE)
+        // The first deployment of a test JVM parses every model and table: on a busy machine that takes more than the default 10 s.
+        .requestTimeout(Duration.ofMinutes(1))
         .send()
         .join();
   }
@@ -101,6 +104,7 @@ public final class TicketProcessDriver {
     vars.put(Variables.CHANNEL, "email");
     vars.put(Variables.WEEKEND, false);
     vars.put(Variables.LANGUAGE, "en");
+    vars.put(Variables.PLAN, "STANDARD");
     return vars;
   }
 

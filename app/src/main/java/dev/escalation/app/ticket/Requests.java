@@ -1,5 +1,6 @@
 package dev.escalation.app.ticket;
 
+import dev.escalation.app.sla.KnownPlan;
 import dev.escalation.workers.handoff.EscalationType;
 import dev.escalation.workers.ticket.Category;
 import dev.escalation.workers.ticket.Priority;
@@ -26,7 +27,8 @@ final class Requests {
       Boolean vip,
       @DecimalMin(value = "0", message = "must not be negative")
       @DecimalMax(value = "9999999999999.99", message = "must be at most 9999999999999.99") // DECIMAL(15,2)
-      BigDecimal annualRevenue) {}
+      BigDecimal annualRevenue,
+      @KnownPlan String plan) {}
 
   record OpenTicket(
       @NotNull @Valid CustomerRequest customer,

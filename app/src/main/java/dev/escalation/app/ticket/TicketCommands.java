@@ -67,7 +67,8 @@ public class TicketCommands {
   @Transactional
   Ticket open(Requests.OpenTicket request) {
     var c = request.customer();
-    return open(new Customer(c.name().trim(), c.email().trim(), c.language(), Boolean.TRUE.equals(c.vip()), c.annualRevenue()),
+    return open(new Customer(c.name().trim(), c.email().trim(), c.language(), Boolean.TRUE.equals(c.vip()), c.annualRevenue(),
+        c.plan()),
         request.channel().toLowerCase(Locale.ROOT), request.subject().trim(), request.description(), request.priority(),
         request.category(), actor.name());
   }

@@ -17,6 +17,7 @@ import dev.escalation.workers.ticket.TicketProperties;
 import dev.escalation.workers.ticket.TicketRepository;
 import java.time.Clock;
 import dev.escalation.workers.criteria.CriteriaQueries;
+import dev.escalation.workers.sla.AppliedSlaPolicyRepository;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -37,10 +38,11 @@ class TicketQueries {
   private final Clock clock;
   private final DevTasks devTasks;
   private final CriteriaQueries criteria;
+  private final AppliedSlaPolicyRepository slaPolicies;
 
   TicketQueries(CriteriaQueries criteria, TicketRepository tickets, RosterRepository roster, AuditTrail audit, TicketMessageRepository messages,
       ResolutionAttemptRepository attempts, HandoffNoteRepository notes, EscalationRepository escalations, OperateProperties operate,
-      TicketProperties properties, Clock clock, DevTasks devTasks) {
+      TicketProperties properties, Clock clock, DevTasks devTasks, AppliedSlaPolicyRepository slaPolicies) {
     this.devTasks = devTasks;
     this.tickets = tickets;
     this.roster = roster;
@@ -53,6 +55,7 @@ class TicketQueries {
     this.properties = properties;
     this.clock = clock;
     this.criteria = criteria;
+    this.slaPolicies = slaPolicies;
   }
 
   TicketView ticket(long id) {
@@ -69,7 +72,8 @@ class TicketQueries {
   private TicketView view(Ticket ticket, dev.escalation.workers.devtask.DevTask devTask) {
     var owner = ticket.ownerUsername() == null ? null : roster.findById(ticket.ownerUsername()).orElse(null);
     return TicketView.of(ticket, owner, ticket.isHighPriorityOpenLongerThan(properties.flagHighPriorityAfter(), clock.instant()),
-        operate.linkTo(ticket.processInstanceKey()), devTask, criteria.latest(ticket.id()).map(TicketView.CriteriaView::of).orElse(null));
+        operate.linkTo(ticket.processInstanceKey()), devTask, criteria.latest(ticket.id()).map(TicketView.CriteriaView::of).orElse(null),
+        slaPolicies.findFirstByTicketIdOrderByIdDesc(ticket.id()).map(TicketView.SlaPolicyView::of).orElse(null));
   }
 
   record TimelineEntry(Instant at, String type, String actor, String detail) {}

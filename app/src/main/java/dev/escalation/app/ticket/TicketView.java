@@ -2,6 +2,7 @@ package dev.escalation.app.ticket;
 
 import dev.escalation.workers.devtask.DevTask;
 import dev.escalation.workers.roster.RosterMember;
+import dev.escalation.workers.sla.AppliedSlaPolicy;
 import dev.escalation.workers.ticket.Category;
 import dev.escalation.workers.ticket.ClockState;
 import dev.escalation.workers.ticket.Priority;
@@ -10,6 +11,7 @@ import dev.escalation.workers.ticket.TicketStatus;
 import java.math.BigDecimal;
 import dev.escalation.workers.criteria.CriteriaQueries;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** A ticket as the API shows it. */
@@ -37,7 +39,8 @@ record TicketView(
     Long processInstanceKey,
     String operateUrl,
     DevTaskView devTask,
-    CriteriaView criteria) {
+    CriteriaView criteria,
+    SlaPolicyView slaPolicy) {
 
   /** T5: the escalation-criteria rule that matched last, why, and on which inputs (null before the first evaluation). */
   record CriteriaView(String ruleId, String reason, Map<String, Object> inputs, Map<String, Object> outputs, Instant evaluatedAt) {
@@ -46,7 +49,20 @@ record TicketView(
     }
   }
 
-  record CustomerView(String name, String email, String language, boolean vip, BigDecimal annualRevenue) {}
+  record CustomerView(String name, String email, String language, boolean vip, BigDecimal annualRevenue, String plan) {}
+
+  /**
+   * S5: the SLA policy row the ticket's current clocks count with (null before the clocks first start).
+   * {@code version} is the version of the ticket-escalation deployment whose table was evaluated.
+   */
+  record SlaPolicyView(String ruleId, String reason, String responseTarget, String resolutionTarget, String nextReplyTarget,
+      String calendar, List<Double> warningThresholds, boolean notifyManagerOnBreach, int version, long processDefinitionKey,
+      Instant appliedAt) {
+    static SlaPolicyView of(AppliedSlaPolicy p) {
+      return new SlaPolicyView(p.ruleId(), p.reason(), p.responseTarget(), p.resolutionTarget(), p.nextReplyTarget(),
+          p.calendar(), p.thresholds(), p.notifyManagerOnBreach(), p.processVersion(), p.processDefinitionKey(), p.appliedAt());
+    }
+  }
 
   /** {@code tier} is the owner's own tier: above the ticket's tier when a manager stood in (H1). */
   record OwnerView(String username, String displayName, int tier, String role) {}
@@ -59,16 +75,17 @@ record TicketView(
   }
 
   static TicketView of(Ticket t, RosterMember owner, boolean openTooLong, String operateUrl) {
-    return of(t, owner, openTooLong, operateUrl, null, null);
+    return of(t, owner, openTooLong, operateUrl, null, null, null);
   }
 
-  static TicketView of(Ticket t, RosterMember owner, boolean openTooLong, String operateUrl, DevTask devTask, CriteriaView criteria) {
+  static TicketView of(Ticket t, RosterMember owner, boolean openTooLong, String operateUrl, DevTask devTask, CriteriaView criteria,
+      SlaPolicyView slaPolicy) {
     var c = t.customer();
     return new TicketView(t.id(), t.status(), t.priority(), t.category(), t.subject(), t.channel(),
-        new CustomerView(c.name(), c.email(), c.language(), c.vip(), c.annualRevenue()), t.tier(), t.maxTier(),
+        new CustomerView(c.name(), c.email(), c.language(), c.vip(), c.annualRevenue(), c.plan()), t.tier(), t.maxTier(),
         owner == null ? null : new OwnerView(owner.username(), owner.displayName(), owner.tier(), owner.role().name()),
         t.responseDueAt(), t.responseClock(), t.resolutionDueAt(), t.resolutionClock(), t.escalationCount(),
         t.reescalationCount(), t.openedAt(), t.resolvedAt(), t.closedAt(), openTooLong, t.processInstanceKey(), operateUrl,
-        DevTaskView.of(devTask), criteria);
+        DevTaskView.of(devTask), criteria, slaPolicy);
   }
 }

@@ -151,6 +151,9 @@ class SupportUiBrowserTest {
     assertThat(text("owner-name")).isIn("Alex Agent", "Sam Agent");
     // the clocks start one process step after the owner is assigned; the detail refreshes on its own
     wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("response-clock"), "Running"));
+    // S5: the SLA policy row that started the clocks, its promise and the policy version
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("sla-policy-rule"), "p1-around-the-clock"));
+    assertThat(text("sla-policy")).contains("response PT15M · resolution PT4H · 24x7").contains("plan default · policy version");
 
     // record an attempt
     WebElement attempt = browser.findElement(testId("attempt-form"));
@@ -191,6 +194,16 @@ class SupportUiBrowserTest {
     // a P1 escalation pages the on-duty manager
     wait.until(d -> !d.findElements(By.cssSelector("[data-testid='notification'][data-kind='PAGE']")).isEmpty());
     waitForTimeline("MANAGER_PAGED");
+
+    // S4: the head of support lowers the priority; the policy is evaluated again for P2
+    WebElement priority = browser.findElement(testId("priority-form"));
+    new Select(priority.findElement(By.name("priority"))).selectByValue("P2");
+    type(priority, "reason", "Only one customer affected after all");
+    priority.findElement(testId("priority-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("action-status"), "Priority changed"));
+    waitForTimeline("PRIORITY_CHANGED");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("sla-policy-rule"), "p2-business-hours"));
+    assertThat(text("ticket-priority")).isEqualTo("P2");
 
     assertThat(browserErrors()).as("errors in the browser console").isEmpty();
     screenshot("ticket-detail.png");

@@ -116,6 +116,7 @@ class CriteriaInProcessTest {
     client.newDeployResourceCommand()
         .addResourceBytes(resource(TicketEscalation.RESOURCE).getBytes(StandardCharsets.UTF_8), TicketEscalation.RESOURCE)
         .addResourceStringUtf8(changed, Criteria.RESOURCE)
+        .addResourceFromClasspath(TicketEscalation.SlaPolicy.RESOURCE)
         .send()
         .join();
 

@@ -48,6 +48,15 @@ public final class ElementTemplates {
         .findFirst();
   }
 
+  /** The decision a business rule task template calls: its hidden {@code zeebe:calledDecision} {@code decisionId}. */
+  public static Optional<String> calledDecision(JsonNode template) {
+    return StreamSupport.stream(template.path("properties").spliterator(), false)
+        .filter(p -> "zeebe:calledDecision".equals(p.path("binding").path("type").asText())
+            && "decisionId".equals(p.path("binding").path("property").asText()))
+        .map(p -> p.path("value").asText())
+        .findFirst();
+  }
+
   /** Loaded on first use, so reading templates needs no schema validator on the classpath. */
   private static final class Camunda {
     static final Schema SCHEMA = loadSchema();

@@ -35,11 +35,12 @@ class ElementTemplatesTest {
   }
 
   @Test
-  void eachTemplateIsNamedAfterItsJobTypeAndHasAStableId() {
+  void eachTemplateIsNamedAfterItsJobTypeOrDecisionAndHasAStableId() {
     templates().forEach((file, template) -> {
-      String jobType = ElementTemplates.jobType(template).orElseThrow(() -> new AssertionError(file + " sets no job type"));
-      assertThat(file).isEqualTo(jobType + ".json");
-      assertThat(template.path("id").asText()).isEqualTo(ElementTemplates.ID_PREFIX + jobType);
+      String name = ElementTemplates.jobType(template).or(() -> ElementTemplates.calledDecision(template))
+          .orElseThrow(() -> new AssertionError(file + " sets no job type and calls no decision"));
+      assertThat(file).isEqualTo(name + ".json");
+      assertThat(template.path("id").asText()).isEqualTo(ElementTemplates.ID_PREFIX + name);
       assertThat(template.path("name").asText()).as(file).isNotBlank();
       assertThat(template.path("description").asText()).as(file).isNotBlank();
     });
@@ -53,6 +54,28 @@ class ElementTemplatesTest {
     templates().values().forEach(t -> ElementTemplates.jobType(t).ifPresent(templateJobTypes::add));
 
     assertThat(templateJobTypes).as("job types with a template").isEqualTo(modelJobTypes);
+  }
+
+  /** S1: the SLA policy task a designer drops in calls the table as the model does, bound to the deployment. */
+  @Test
+  void theSlaPolicyTemplateCallsADefinedDecisionAsTheModelsTaskDoes() throws IOException {
+    ObjectNode template = templates().get("sla-policy.json");
+    assertThat(template).as("template for the SLA policy task").isNotNull();
+    String decision = ElementTemplates.calledDecision(template).orElseThrow();
+    assertThat(BpmnModelCheck.decisionIdsIn(Path.of("."))).contains(decision);
+    var task = BpmnModelCheck.read(Path.of("ticket-escalation.bpmn"))
+        .getModelElementById(dev.escalation.processes.TicketEscalation.Elements.EVALUATE_SLA_POLICY);
+    var called = ((io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask) task)
+        .getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision.class);
+    Map<String, String> hidden = new TreeMap<>();
+    template.path("properties").forEach(p -> {
+      if ("zeebe:calledDecision".equals(p.path("binding").path("type").asText())) {
+        hidden.put(p.path("binding").path("property").asText(), p.path("value").asText());
+      }
+    });
+    assertThat(hidden).containsEntry("decisionId", called.getDecisionId())
+        .containsEntry("resultVariable", called.getResultVariable())
+        .containsEntry("bindingType", called.getBindingType().name().toLowerCase());
   }
 
   private static Map<String, ObjectNode> templates() {

@@ -60,5 +60,9 @@ public enum AuditEventType {
   /** W3: a manager gave the ticket to a named person, with a reason. */
   TICKET_REASSIGNED,
   /** An admin added or changed a roster member (no ticket). */
-  ROSTER_CHANGED
+  ROSTER_CHANGED,
+  /** S5: the SLA policy row (targets, calendar, version) the clocks started next count with. */
+  SLA_POLICY_APPLIED,
+  /** S4: an owner or a supervisor changed the priority, with a reason. */
+  PRIORITY_CHANGED
 }

@@ -1,6 +1,8 @@
 package dev.escalation.workers.sla;
 
+import dev.escalation.processes.TicketEscalation.Clocks;
 import dev.escalation.processes.TicketEscalation.JobTypes;
+import dev.escalation.processes.TicketEscalation.Variables;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.job.FixableFailure;
@@ -14,12 +16,17 @@ import dev.escalation.workers.ticket.Times;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * T4: warns the owner at 75% of a clock. Once per clock and assignment: a timer that fires again
- * after a pause (its date already past) finds the warning already sent.
+ * T4, S1: warns the owner at each warning threshold of the policy in force (75% by default), and
+ * hands the process the date of the next one ({@code responseWarningsLeft}/{@code resolutionWarningsLeft} say whether there is one). Once per clock, threshold and assignment:
+ * a timer that fires again after a pause (its date already past) finds the warning already sent.
  */
 @Component
 public class NotifySlaWarningWorker {
@@ -29,39 +36,63 @@ public class NotifySlaWarningWorker {
   private final AuditTrail audit;
   private final Outbox outbox;
   private final Times times;
+  private final SlaPolicies policies;
+  private final Clock clock;
 
-  NotifySlaWarningWorker(OnceOnly once, SlaClocks clocks, RosterRepository roster, AuditTrail audit, Outbox outbox, Times times) {
+  NotifySlaWarningWorker(OnceOnly once, SlaClocks clocks, RosterRepository roster, AuditTrail audit, Outbox outbox, Times times,
+      SlaPolicies policies, Clock clock) {
     this.once = once;
     this.clocks = clocks;
     this.roster = roster;
     this.audit = audit;
     this.outbox = outbox;
     this.times = times;
+    this.policies = policies;
+    this.clock = clock;
   }
 
   @JobWorker(type = JobTypes.NOTIFY_SLA_WARNING)
   public Map<String, Object> notifySlaWarning(ActivatedJob job, @VariablesAsType ClockJob warning) {
     return once.run(job, warning.ticketId(), () -> {
+      boolean response = Clocks.RESPONSE.equals(warning.clock());
+      Map<String, Object> next = new HashMap<>();
+      next.put(response ? Variables.RESPONSE_WARNINGS_LEFT : Variables.RESOLUTION_WARNINGS_LEFT, false);
       Ticket ticket = clocks.ticket(warning.ticketId());
       if (!SlaClocks.isRunning(ticket, warning.clock())) {
-        return Map.of();
+        return next;
       }
-      var owner = roster.findById(ticket.ownerUsername()).orElseThrow(() -> new FixableFailure(
-          "owner " + ticket.ownerUsername() + " of ticket " + ticket.id() + " is not on the roster",
-          "put " + ticket.ownerUsername() + " back on the roster (roster_member), then retry"));
-      String clockName = warning.clock().toLowerCase();
-      var due = "RESPONSE".equals(warning.clock()) ? ticket.responseDueAt() : ticket.resolutionDueAt();
-      boolean first = outbox.enqueue(new Outbox.Message(
-          "SLA_WARNING:" + ticket.id() + ":" + warning.clock() + ":" + ticket.clockEpoch(), ticket.id(), NotificationKind.SLA_WARNING,
-          owner.email(), owner.displayName(), Channel.EMAIL,
-          "[#" + ticket.id() + "] " + clockName + " SLA at 75%: due " + times.format(due),
-          "Hello " + owner.displayName() + ",\n\nticket #" + ticket.id() + " (" + ticket.priority() + ", " + ticket.subject()
-              + ") must get its " + clockName + " by " + times.format(due) + ". After that it escalates to the next tier."));
-      if (first) {
-        audit.record(ticket.id(), AuditEventType.SLA_WARNING, AuditTrail.SYSTEM,
-            clockName + " SLA at 75% for " + owner.username() + ": due " + times.format(due));
-      }
-      return Map.of();
+      Instant now = clock.instant();
+      var due = response ? ticket.responseDueAt() : ticket.resolutionDueAt();
+      AppliedSlaPolicy policy = policies.current(ticket);
+      SupportCalendar calendar = policies.calendar(policy);
+      Duration target = response ? policy.response() : policy.resolution();
+      Duration left = calendar.between(now, due);
+      Duration used = target.compareTo(left) > 0 ? target.minus(left) : Duration.ZERO;
+      WarningSchedule.reached(target, used, policy.thresholds()).ifPresent(share -> warn(ticket, warning.clock(), due, share));
+      WarningSchedule.next(calendar, now, target, used, policy.thresholds())
+          .ifPresent(at -> {
+            next.put(response ? Variables.RESPONSE_WARNING_AT : Variables.RESOLUTION_WARNING_AT, at.toString());
+            next.put(response ? Variables.RESPONSE_WARNINGS_LEFT : Variables.RESOLUTION_WARNINGS_LEFT, true);
+          });
+      return next;
     });
+  }
+
+  private void warn(Ticket ticket, String clockKey, Instant due, double share) {
+    var owner = roster.findById(ticket.ownerUsername()).orElseThrow(() -> new FixableFailure(
+        "owner " + ticket.ownerUsername() + " of ticket " + ticket.id() + " is not on the roster",
+        "put " + ticket.ownerUsername() + " back on the roster (roster_member), then retry"));
+    String clockName = clockKey.toLowerCase();
+    long percent = Math.round(share * 100);
+    boolean first = outbox.enqueue(new Outbox.Message(
+        "SLA_WARNING:" + ticket.id() + ":" + clockKey + ":" + ticket.clockEpoch() + ":" + percent, ticket.id(),
+        NotificationKind.SLA_WARNING, owner.email(), owner.displayName(), Channel.EMAIL,
+        "[#" + ticket.id() + "] " + clockName + " SLA at " + percent + "%: due " + times.format(due),
+        "Hello " + owner.displayName() + ",\n\nticket #" + ticket.id() + " (" + ticket.priority() + ", " + ticket.subject()
+            + ") must get its " + clockName + " by " + times.format(due) + ". After that it escalates to the next tier."));
+    if (first) {
+      audit.record(ticket.id(), AuditEventType.SLA_WARNING, AuditTrail.SYSTEM,
+          clockName + " SLA at " + percent + "% for " + owner.username() + ": due " + times.format(due));
+    }
   }
 }

@@ -9,10 +9,12 @@ import dev.escalation.workers.handoff.Handoffs;
 import dev.escalation.workers.notification.Channel;
 import dev.escalation.workers.notification.NotificationKind;
 import dev.escalation.workers.notification.Outbox;
+import dev.escalation.workers.roster.Role;
 import dev.escalation.workers.roster.RosterRepository;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.Tickets;
 import dev.escalation.workers.ticket.Times;
+import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,14 +26,17 @@ class SlaBreaches {
   private final AuditTrail audit;
   private final Outbox outbox;
   private final Times times;
+  private final SlaPolicies policies;
 
-  SlaBreaches(Tickets tickets, Handoffs handoffs, RosterRepository roster, AuditTrail audit, Outbox outbox, Times times) {
+  SlaBreaches(Tickets tickets, Handoffs handoffs, RosterRepository roster, AuditTrail audit, Outbox outbox, Times times,
+      SlaPolicies policies) {
     this.tickets = tickets;
     this.handoffs = handoffs;
     this.roster = roster;
     this.audit = audit;
     this.outbox = outbox;
     this.times = times;
+    this.policies = policies;
   }
 
   record Outcome(boolean canEscalate, EscalationType escalationType, Long handoffNoteId) {}
@@ -53,10 +58,24 @@ class SlaBreaches {
         "Hello " + owner.displayName() + ",\n\nthe " + clockName.toLowerCase() + " SLA of ticket #" + ticketId + " ("
             + ticket.subject() + ") was due " + times.format(due) + " and has breached. "
             + (canEscalate ? "The ticket is being escalated to tier " + (ticket.tier() + 1) + "." : "The head of support has been alerted."))));
+    if (policies.current(ticket).notifyManagerOnBreach()) {
+      tellManager(ticket, clockName, due, jobKey, canEscalate);
+    }
     if (!canEscalate) {
       return new Outcome(false, null, null);
     }
     HandoffNote note = handoffs.automaticNote(ticket, clockName);
     return new Outcome(true, note.escalationType(), note.id());
+  }
+
+  /** S1: the applied policy row asks that a breach also reaches a manager: the on-duty one first. */
+  private void tellManager(Ticket ticket, String clockName, Instant due, long jobKey, boolean escalating) {
+    roster.byRoleOnDutyFirst(Role.MANAGER.name()).stream().findFirst().ifPresent(manager -> outbox.enqueue(new Outbox.Message(
+        "SLA_BREACH_MANAGER:" + ticket.id() + ":" + jobKey, ticket.id(), NotificationKind.SLA_BREACH, manager.email(),
+        manager.displayName(), Channel.EMAIL, "[#" + ticket.id() + "] " + clockName.toLowerCase() + " SLA breached at tier " + ticket.tier(),
+        "Hello " + manager.displayName() + ",\n\nthe " + clockName.toLowerCase() + " SLA of ticket #" + ticket.id() + " ("
+            + ticket.priority() + ", " + ticket.subject() + ", owner " + ticket.ownerUsername() + ") was due " + times.format(due)
+            + " and has breached. Its SLA policy asks that a manager hears of it. "
+            + (escalating ? "The ticket is being escalated to tier " + (ticket.tier() + 1) + "." : "The head of support has been alerted."))));
   }
 }

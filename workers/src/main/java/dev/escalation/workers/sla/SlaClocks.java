@@ -16,45 +16,83 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps a ticket's two SLA clocks (T2, T3, T6) and hands the process the dates its timers wait
- * for. The ledger holds the clock states; the process only holds dates and running flags.
+ * Keeps a ticket's two SLA clocks (T2, T3, T6) with the targets, calendar and warning thresholds of
+ * the SLA policy row in force (S1), and hands the process the dates its timers wait for. The ledger holds the clock states; the process only holds dates and running flags.
  */
 @Service
 public class SlaClocks {
   private final Tickets tickets;
-  private final SlaCalculator calculator;
+  private final SlaPolicies policies;
   private final AuditTrail audit;
   private final FirstResponses firstResponses;
   private final Times times;
   private final Clock clock;
 
-  SlaClocks(Tickets tickets, SlaCalculator calculator, AuditTrail audit, FirstResponses firstResponses, Times times, Clock clock) {
+  SlaClocks(Tickets tickets, SlaPolicies policies, AuditTrail audit, FirstResponses firstResponses, Times times, Clock clock) {
     this.tickets = tickets;
-    this.calculator = calculator;
+    this.policies = policies;
     this.audit = audit;
     this.firstResponses = firstResponses;
     this.times = times;
     this.clock = clock;
   }
 
+  /**
+   * Starts both clocks with the policy the SLA policy table just gave ({@code decision}; null in a process
+   * version without the table) and records that policy on the ticket (S5).
+   */
   @Transactional
-  public Map<String, Object> start(long ticketId) {
+  public Map<String, Object> start(long ticketId, Map<String, Object> decision, long processDefinitionKey, int processVersion) {
     Ticket ticket = tickets.get(ticketId);
     Instant now = clock.instant();
-    SlaClock response = calculator.responseClock(ticket.priority(), now);
-    SlaClock resolution = calculator.resolutionClock(ticket.priority(), now);
+    AppliedSlaPolicy policy = policies.apply(ticket, decision, processDefinitionKey, processVersion);
+    SupportCalendar calendar = policies.calendar(policy);
+    SlaClock response = startClock(calendar, now, policy.response(), policy.thresholds());
+    SlaClock resolution = startClock(calendar, now, policy.resolution(), policy.thresholds());
     ticket.startClocks(response.dueAt(), resolution.dueAt());
     ticket.warnAt(response.warningAt(), resolution.warningAt());
     ticket.settle(InFlight.REOPEN); // the reopening that led here is carried out
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.SLA_CLOCKS_STARTED, AuditTrail.SYSTEM,
         ticket.priority() + " at tier " + ticket.tier() + ": response due " + times.format(response.dueAt())
-            + ", resolution due " + times.format(resolution.dueAt()));
+            + ", resolution due " + times.format(resolution.dueAt()) + " (" + policy.calendar() + ", rule " + policy.ruleId() + ")");
+    return variables(response, resolution);
+  }
+
+  /**
+   * S4: the priority changed; the policy row of the new priority replaces the old one and every running
+   * clock goes on with the time it already spent (counted in the old row's calendar) against the new
+   * target: a P3 raised to P1 after 20 minutes is due at once. Met or breached clocks stay as they are.
+   */
+  @Transactional
+  public Map<String, Object> recomputeForPriority(long ticketId, Map<String, Object> decision, long processDefinitionKey,
+      int processVersion) {
+    Ticket ticket = tickets.get(ticketId);
+    Instant now = clock.instant();
+    AppliedSlaPolicy before = policies.current(ticket);
+    SupportCalendar oldCalendar = policies.calendar(before);
+    AppliedSlaPolicy after = policies.apply(ticket, decision, processDefinitionKey, processVersion);
+    SupportCalendar calendar = policies.calendar(after);
+    SlaClock response = ticket.responseClock() == ClockState.RUNNING
+        ? goOn(calendar, now, spent(oldCalendar, now, ticket.responseDueAt(), before.response()), after.response(), after.thresholds())
+        : null;
+    SlaClock resolution = ticket.resolutionClock() == ClockState.RUNNING
+        ? goOn(calendar, now, spent(oldCalendar, now, ticket.resolutionDueAt(), before.resolution()), after.resolution(),
+            after.thresholds())
+        : null;
+    ticket.recomputeClocks(response == null ? null : response.dueAt(), resolution == null ? null : resolution.dueAt());
+    tickets.save(ticket);
+    audit.record(ticketId, AuditEventType.SLA_CLOCKS_STARTED, AuditTrail.SYSTEM,
+        ticket.priority() + " at tier " + ticket.tier() + ", time already spent counted: response "
+            + (response == null ? ticket.responseClock().name().toLowerCase() : "due " + times.format(response.dueAt()))
+            + ", resolution " + (resolution == null ? ticket.resolutionClock().name().toLowerCase() : "due " + times.format(resolution.dueAt()))
+            + " (" + after.calendar() + ", rule " + after.ruleId() + ")");
     return variables(response, resolution);
   }
 
@@ -63,8 +101,9 @@ public class SlaClocks {
   public Ticket pause(long ticketId, String actor) {
     Ticket ticket = tickets.get(ticketId);
     Instant now = clock.instant();
-    Duration responseLeft = left(ticket, ticket.responseClock(), ticket.responseDueAt(), now);
-    Duration resolutionLeft = left(ticket, ticket.resolutionClock(), ticket.resolutionDueAt(), now);
+    SupportCalendar calendar = policies.calendar(policies.current(ticket));
+    Duration responseLeft = left(calendar, ticket.responseClock(), ticket.responseDueAt(), now);
+    Duration resolutionLeft = left(calendar, ticket.resolutionClock(), ticket.resolutionDueAt(), now);
     ticket.pause(responseLeft, resolutionLeft);
     ticket.settle(Actions.WAIT);
     tickets.save(ticket);
@@ -80,13 +119,13 @@ public class SlaClocks {
   public Map<String, Object> resume(long ticketId) {
     Ticket ticket = tickets.get(ticketId);
     Instant now = clock.instant();
+    AppliedSlaPolicy policy = policies.current(ticket);
+    SupportCalendar calendar = policies.calendar(policy);
     SlaClock response = ticket.responseClock() == ClockState.PAUSED
-        ? calculator.resume(ticket.priority(), now, Duration.ofSeconds(ticket.responseRemainingSeconds()),
-            calculator.responseTarget(ticket.priority()))
+        ? resumeClock(calendar, now, Duration.ofSeconds(ticket.responseRemainingSeconds()), policy.response(), policy.thresholds())
         : null;
     SlaClock resolution = ticket.resolutionClock() == ClockState.PAUSED
-        ? calculator.resume(ticket.priority(), now, Duration.ofSeconds(ticket.resolutionRemainingSeconds()),
-            calculator.resolutionTarget(ticket.priority()))
+        ? resumeClock(calendar, now, Duration.ofSeconds(ticket.resolutionRemainingSeconds()), policy.resolution(), policy.thresholds())
         : null;
     ticket.resume(response == null ? null : response.dueAt(), resolution == null ? null : resolution.dueAt());
     ticket.warnAt(response == null ? null : response.warningAt(), resolution == null ? null : resolution.warningAt());
@@ -108,8 +147,29 @@ public class SlaClocks {
     return (Clocks.RESPONSE.equals(clockName) ? ticket.responseClock() : ticket.resolutionClock()) == ClockState.RUNNING;
   }
 
-  private Duration left(Ticket ticket, ClockState state, Instant dueAt, Instant now) {
-    return state == ClockState.RUNNING ? calculator.remaining(ticket.priority(), now, dueAt) : Duration.ZERO;
+  private Duration left(SupportCalendar calendar, ClockState state, Instant dueAt, Instant now) {
+    return state == ClockState.RUNNING ? calendar.between(now, dueAt) : Duration.ZERO;
+  }
+
+  /** The part of {@code target} a running clock due at {@code dueAt} has used by {@code now}, in its calendar. */
+  private static Duration spent(SupportCalendar calendar, Instant now, Instant dueAt, Duration target) {
+    Duration left = calendar.between(now, dueAt);
+    return target.compareTo(left) > 0 ? target.minus(left) : Duration.ZERO;
+  }
+
+  private static SlaClock goOn(SupportCalendar calendar, Instant now, Duration spent, Duration target, List<Double> thresholds) {
+    Duration left = target.compareTo(spent) > 0 ? target.minus(spent) : Duration.ZERO;
+    return new SlaClock(now, WarningSchedule.first(calendar, now, target, spent, thresholds), calendar.plus(now, left));
+  }
+
+  private static SlaClock startClock(SupportCalendar calendar, Instant now, Duration target, List<Double> thresholds) {
+    return new SlaClock(now, WarningSchedule.first(calendar, now, target, Duration.ZERO, thresholds), calendar.plus(now, target));
+  }
+
+  /** T6: a paused clock goes on with exactly the time that was left; warnings already behind it are not repeated. */
+  private static SlaClock resumeClock(SupportCalendar calendar, Instant now, Duration left, Duration target, List<Double> thresholds) {
+    Duration used = target.compareTo(left) > 0 ? target.minus(left) : Duration.ZERO;
+    return new SlaClock(now, WarningSchedule.first(calendar, now, target, used, thresholds), calendar.plus(now, left));
   }
 
   private static String describeLeft(String name, ClockState state, Duration left) {

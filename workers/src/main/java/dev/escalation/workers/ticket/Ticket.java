@@ -107,6 +107,25 @@ public class Ticket {
     }
   }
 
+  /**
+   * S4: the running clocks get new due dates after a priority change (null: that clock is not running);
+   * a new epoch, so the warnings of the new policy are sent even where the old one had warned.
+   */
+  public void recomputeClocks(Instant responseDue, Instant resolutionDue) {
+    clockEpoch++;
+    if (responseClock == ClockState.RUNNING && responseDue != null) {
+      responseDueAt = responseDue;
+    }
+    if (resolutionClock == ClockState.RUNNING && resolutionDue != null) {
+      resolutionDueAt = resolutionDue;
+    }
+  }
+
+  /** S4: the priority an owner or a supervisor set, with a reason the timeline records. */
+  public void changePriority(Priority newPriority) {
+    priority = newPriority;
+  }
+
   /** The owner acted after assignment: the response clock is met. */
   public void ownerResponded() {
     if (responseClock == ClockState.RUNNING) {

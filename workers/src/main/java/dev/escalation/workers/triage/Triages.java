@@ -4,6 +4,7 @@ import dev.escalation.processes.TicketEscalation.Variables;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.job.FixableFailure;
+import dev.escalation.workers.sla.CustomerPlans;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.TicketMessage;
 import dev.escalation.workers.ticket.TicketMessageRepository;
@@ -32,9 +33,10 @@ public class Triages {
   private final AuditTrail audit;
   private final ZoneId zone;
   private final Clock clock;
+  private final CustomerPlans plans;
 
   Triages(Tickets tickets, TicketMessageRepository messages, TriageResultRepository results, TextClassifier classifier,
-      AuditTrail audit, TicketProperties ticketProperties, Clock clock) {
+      AuditTrail audit, TicketProperties ticketProperties, Clock clock, CustomerPlans plans) {
     this.tickets = tickets;
     this.messages = messages;
     this.results = results;
@@ -42,6 +44,7 @@ public class Triages {
     this.audit = audit;
     this.zone = ZoneId.of(ticketProperties.zone());
     this.clock = clock;
+    this.plans = plans;
   }
 
   @Transactional
@@ -80,6 +83,7 @@ public class Triages {
     vars.put(Variables.ANNUAL_REVENUE, ticket.customer().annualRevenue());
     vars.put(Variables.CATEGORY, ticket.category().name());
     vars.put(Variables.CHANNEL, ticket.channel());
+    vars.put(Variables.PLAN, plans.planOrDefault(ticket.customer().plan())); // S1: an input of the SLA policy
     DayOfWeek day = clock.instant().atZone(zone).getDayOfWeek();
     vars.put(Variables.WEEKEND, day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY);
     return vars;

@@ -151,7 +151,7 @@ class StaleActionsTest {
     assertThat(tickets.findById(id).orElseThrow().actionInFlight()).isEqualTo(Actions.ESCALATE);
     assignment.assign(id, JOB_KEYS.incrementAndGet());
     assertThat(tickets.findById(id).orElseThrow().actionInFlight()).isNull();
-    clocks.start(id);
+    clocks.start(id, null, 0, 0); // no policy table: the escalation.sla.targets of its priority
     return tickets.findById(id).orElseThrow().ownerUsername();
   }
 

@@ -69,7 +69,7 @@ class SlaTargetsTest {
   void aPausedResponseClockIsDueLaterByThePauseAndIsBreachedOnlyPastThatDate() {
     long id = openAndAssign(Category.SECURITY);
     Instant start = clock.instant();
-    clocks.start(id);
+    clocks.start(id, null, 0, 0); // no policy table: the escalation.sla.targets of its priority
     assertThat(targets(id)).containsExactly(
         new Target(1, "RESOLUTION", "P1", 1, "security-privacy", "chat", AGENT, start, start.plus(Duration.ofHours(4)), "RUNNING", null),
         new Target(1, "RESPONSE", "P1", 1, "security-privacy", "chat", AGENT, start, start.plus(Duration.ofMinutes(15)), "RUNNING", null));
@@ -96,7 +96,7 @@ class SlaTargetsTest {
   @Test
   void aNewClockPeriodSupersedesTheRunningTargetAndTheOwnersActionsMeetTheNewOnes() {
     long id = openAndAssign(Category.BILLING);
-    clocks.start(id);
+    clocks.start(id, null, 0, 0); // no policy table: the escalation.sla.targets of its priority
     clock.advance(Duration.ofMinutes(16));
     breaches.record(id, "RESPONSE", JOB_KEYS.incrementAndGet());
 
@@ -106,7 +106,7 @@ class SlaTargetsTest {
       ticket.escalateTo(2, handoff);
       tickets.save(ticket);
     });
-    clocks.start(id);
+    clocks.start(id, null, 0, 0); // no policy table: the escalation.sla.targets of its priority
     Instant responded = clock.advance(Duration.ofMinutes(3));
     save(id, Ticket::ownerResponded);
     Instant resolved = clock.advance(Duration.ofHours(1));
