@@ -68,6 +68,7 @@ class OutboxDispatcherTest {
   @Autowired MutableClock clock;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
+  @Autowired MailThreads threads;
 
   @BeforeEach
   void cleanSlate() {
@@ -391,6 +392,6 @@ class OutboxDispatcherTest {
     sender.setHost(smtp.host());
     sender.setPort(smtp.port());
     return new OutboxDispatcher(notifications, audit, transactionManager, properties, clock,
-        List.of(new EmailChannelAdapter(() -> sender, properties, clock)));
+        List.of(new EmailChannelAdapter(() -> sender, properties, clock, threads)));
   }
 }
