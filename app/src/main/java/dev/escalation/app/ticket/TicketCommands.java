@@ -10,8 +10,10 @@ import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.handoff.FirstResponses;
 import dev.escalation.workers.handoff.HandoffNote;
 import dev.escalation.workers.handoff.HandoffNoteRepository;
+import dev.escalation.workers.ticket.Category;
 import dev.escalation.workers.ticket.Customer;
 import dev.escalation.workers.ticket.InFlight;
+import dev.escalation.workers.ticket.Priority;
 import dev.escalation.workers.ticket.ResolutionAttempt;
 import dev.escalation.workers.ticket.ResolutionAttemptRepository;
 import dev.escalation.workers.ticket.Ticket;
@@ -33,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the process, in one transaction: if the engine cannot be told, nothing is written.
  */
 @Service
-class TicketCommands {
+public class TicketCommands {
   private final TicketRepository tickets;
   private final ResolutionAttemptRepository attempts;
   private final TicketMessageRepository messages;
@@ -65,14 +67,21 @@ class TicketCommands {
   @Transactional
   Ticket open(Requests.OpenTicket request) {
     var c = request.customer();
-    Ticket ticket = tickets.save(Ticket.open(
-        new Customer(c.name().trim(), c.email().trim(), c.language(), Boolean.TRUE.equals(c.vip()), c.annualRevenue()),
+    return open(new Customer(c.name().trim(), c.email().trim(), c.language(), Boolean.TRUE.equals(c.vip()), c.annualRevenue()),
         request.channel().toLowerCase(Locale.ROOT), request.subject().trim(), request.description(), request.priority(),
-        request.category(), properties.maxTier(), clock.instant()));
-    audit.record(ticket.id(), AuditEventType.TICKET_OPENED, actor.name(),
-        request.priority() + " " + request.category() + " ticket via " + ticket.channel() + " for " + c.email().trim() + ": "
-            + ticket.subject());
-    ticket.linkProcessInstance(process.startTicket(ticket.id(), request.priority().name()));
+        request.category(), actor.name());
+  }
+
+  /** C1: a customer's first message on a channel opens the ticket the same way the API does, in the caller's transaction. */
+  @Transactional
+  public Ticket open(Customer customer, String channel, String subject, String description, Priority priority,
+      Category category, String by) {
+    Ticket ticket = tickets.save(Ticket.open(customer, channel, subject, description, priority, category,
+        properties.maxTier(), clock.instant()));
+    String from = customer.email() == null || customer.email().isBlank() ? customer.name() : customer.email();
+    audit.record(ticket.id(), AuditEventType.TICKET_OPENED, by,
+        priority + " " + category + " ticket via " + ticket.channel() + " for " + from + ": " + ticket.subject());
+    ticket.linkProcessInstance(process.startTicket(ticket.id(), priority.name()));
     return tickets.save(ticket);
   }
 
@@ -135,6 +144,16 @@ class TicketCommands {
   /** A customer's message: resumes a paused ticket, reopens a resolved one (R1), or is simply recorded. */
   @Transactional
   void customerReplied(long id, Requests.CustomerReply request) {
+    customerWrote(id, request.message(), actor.name());
+  }
+
+  /**
+   * A customer's message, typed in by staff or received on a channel (C1): recorded in the
+   * conversation and the timeline, triaged again, and it resumes a paused ticket or reopens a
+   * resolved one (R1). Returns the recorded message.
+   */
+  @Transactional
+  public TicketMessage customerWrote(long id, String text, String by) {
     Ticket ticket = find(id);
     if (ticket.status() == TicketStatus.CLOSED) {
       throw new ActionNotAllowedException("ticket " + id + " is closed; the customer should open a new ticket");
@@ -145,22 +164,24 @@ class TicketCommands {
     // The reply that resumes the clocks (or reopens) is in flight: a second reply is recorded and
     // triaged, but must not resume a later pause of the ticket when the process reaches it.
     boolean replyInFlight = InFlight.CUSTOMER_REPLY.equals(ticket.actionInFlight()) || InFlight.REOPEN.equals(ticket.actionInFlight());
-    TicketMessage message = messages.save(new TicketMessage(null, id, TicketMessage.Direction.FROM_CUSTOMER, ticket.customer().name(), request.message(), clock.instant()));
-    audit.record(id, AuditEventType.CUSTOMER_REPLIED, actor.name(), request.message());
+    TicketMessage message = messages.save(new TicketMessage(null, id, TicketMessage.Direction.FROM_CUSTOMER, ticket.customer().name(), text, clock.instant()));
+    audit.record(id, AuditEventType.CUSTOMER_REPLIED, by, text);
     if (ticket.status() == TicketStatus.OPEN || ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
       // T5: triage and the escalation criteria run again on what the customer wrote
       process.publish(Messages.CUSTOMER_MESSAGE_RECEIVED, id, Map.of(Variables.MESSAGE_ID, message.id()));
     }
     if (replyInFlight) {
-      return;
+      return message;
     }
     if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
-      ticket.beginAction(InFlight.CUSTOMER_REPLY, actor.name(), clock.instant());
+      ticket.beginAction(InFlight.CUSTOMER_REPLY, by, clock.instant());
       tickets.save(ticket);
       process.publish(Messages.CUSTOMER_REPLIED, id, Map.of());
     } else if (ticket.status() == TicketStatus.RESOLVED) {
-      reopenWith(ticket, actor.name(), "customer " + ticket.customer().email() + " replied: " + abbreviate(request.message()));
+      String who = ticket.customer().email() == null || ticket.customer().email().isBlank() ? ticket.customer().name() : ticket.customer().email();
+      reopenWith(ticket, by, "customer " + who + " replied: " + abbreviate(text));
     }
+    return message;
   }
 
   @Transactional
