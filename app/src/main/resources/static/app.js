@@ -270,7 +270,8 @@ function clock(state, due) {
 }
 
 function renderTimeline(entries) {
-  $('[data-testid="timeline"]').replaceChildren(...entries.map((e) => h('li', { 'data-testid': 'timeline-entry', 'data-type': e.type },
+  $('[data-testid="timeline"]').replaceChildren(...entries.map((e) => h('li', { 'data-testid': 'timeline-entry', 'data-type': e.type,
+    class: e.type === 'INTERNAL_NOTE' ? 'internal' : null },
     h('div', { class: 'when' }, time(e.at, preciseFormat)),
     h('div', {}, h('strong', { class: `event ${e.type.toLowerCase()}`, title: e.type }, words(e.type)),
       h('span', { class: 'muted' }, ` by ${e.actor}`), h('p', {}, e.detail)))));
@@ -286,6 +287,14 @@ function renderNotes(notes) {
       h('dt', {}, 'Attempted'), h('dd', {}, n.attempted),
       h('dt', {}, 'Needed'), h('dd', {}, n.need),
       n.overrideReason ? [h('dt', {}, 'Rule override'), h('dd', {}, n.overrideReason)] : null))));
+}
+
+// C3: staff-only notes, shown apart from the conversation with the customer
+function renderInternalNotes(notes) {
+  const target = $('[data-testid="internal-notes"]');
+  if (!notes.length) return target.replaceChildren(h('p', { class: 'muted' }, 'No internal notes.'));
+  target.replaceChildren(...notes.map((n) => h('article', { class: 'note internal', 'data-testid': 'internal-note' },
+    h('p', { class: 'muted' }, time(n.createdAt), ` · internal · by ${n.author}`), h('p', {}, n.text))));
 }
 
 function renderConversation(messages) {
@@ -313,8 +322,9 @@ async function refreshDetail() {
   const id = state.ticketId;
   if (id == null) return;
   const base = `/api/tickets/${id}`;
-  const [ticket, timeline, notes, messages, notifications] = await Promise.all([
+  const [ticket, timeline, notes, messages, notifications, internalNotes] = await Promise.all([
     api(base), api(`${base}/timeline`), api(`${base}/handoff-notes`), api(`${base}/messages`), api(`/api/notifications?ticketId=${id}`),
+    api(`${base}/internal-notes`),
   ]);
   if (id !== state.ticketId) return; // the user moved on meanwhile
   if (!ticket.ok) {
@@ -322,7 +332,7 @@ async function refreshDetail() {
     return;
   }
   const sections = [[ticket, renderTicket], [timeline, renderTimeline], [notes, renderNotes],
-    [messages, renderConversation], [notifications, renderNotifications]];
+    [messages, renderConversation], [notifications, renderNotifications], [internalNotes, renderInternalNotes]];
   sections.forEach(([result, render]) => {
     const key = JSON.stringify(result.body);
     if (result.ok && state.rendered[render.name] !== key) {
@@ -339,6 +349,7 @@ const DONE = {
   escalations: 'Escalation handed off: the next owner is being assigned.',
   resolution: 'Ticket resolved: the customer is told.',
   reopen: 'Ticket reopened: it returns to the owner who resolved it.',
+  'internal-notes': 'Internal note added: staff only, never sent to the customer.',
 };
 
 async function submitAction(event) {

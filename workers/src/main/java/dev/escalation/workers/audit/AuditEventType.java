@@ -44,5 +44,7 @@ public enum AuditEventType {
   TRIAGED,
   CRITERIA_MATCHED,
   /** An owner action that reached the process after the ticket had left the handoff it was made at. */
-  OWNER_ACTION_IGNORED
+  OWNER_ACTION_IGNORED,
+  /** C3: a staff-only note; its text is for staff and never reaches the customer. */
+  INTERNAL_NOTE
 }
