@@ -88,6 +88,9 @@ class SecurityConfiguration {
             .requestMatchers("/login", "/error", "/default-ui.css").permitAll()
             // webhooks verify their HMAC signature or shared secret themselves (issue 4, dev tasks)
             .requestMatchers("/api/webhooks/**").permitAll()
+            // customers' channels (issue 12, C1): the provider's secret or signature is the authentication
+            .requestMatchers(POST, "/api/channels/{channel}/webhook").permitAll()
+            .requestMatchers(GET, "/api/channels/whatsapp/webhook", "/api/channels/instagram/webhook").permitAll()
             // the support UI; its API calls are checked one by one below
             .requestMatchers(GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico").authenticated()
             .requestMatchers(GET, "/api/me").authenticated()
@@ -165,7 +168,7 @@ class SecurityConfiguration {
       return false;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/api/webhooks/")) {
+    if (path.startsWith("/api/webhooks/") || (path.startsWith("/api/channels/") && path.endsWith("/webhook"))) {
       return false;
     }
     return path.equals("/login") || request.getSession(false) != null || request.getRequestedSessionId() != null;

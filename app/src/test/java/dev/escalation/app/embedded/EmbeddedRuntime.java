@@ -23,6 +23,7 @@ public final class EmbeddedRuntime {
   private static ZeebeTestEngine engine;
   private static EmbeddedMailServer mail;
   private static FakePaymentProvider payments;
+  private static LocalMessagingProviders messaging;
   private static final EngineClock CLOCK = new EngineClock();
   private static Map<String, Object> properties;
 
@@ -37,6 +38,7 @@ public final class EmbeddedRuntime {
     engine.start();
     mail = new EmbeddedMailServer("127.0.0.1", smtpPort).start();
     payments = new FakePaymentProvider().start();
+    messaging = new LocalMessagingProviders().start();
     String jdbcUrl = EmbeddedMariaDb.jdbcUrl("escalation");
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("spring.datasource.url", jdbcUrl);
@@ -57,6 +59,9 @@ public final class EmbeddedRuntime {
     p.put("escalation.operate.base-url", "");
     p.put("escalation.payments.base-url", payments.baseUrl());
     p.put("escalation.payments.api-key", FakePaymentProvider.API_KEY);
+    p.put("escalation.channels.telegram.bot-token", LocalMessagingProviders.TELEGRAM_BOT_TOKEN);
+    p.put("escalation.channels.telegram.webhook-secret", LocalMessagingProviders.TELEGRAM_WEBHOOK_SECRET);
+    p.put("escalation.channels.telegram.api-base-url", messaging.baseUrl());
     properties = Map.copyOf(p);
     log.info("Embedded runtime: in-memory engine at {}, a new MariaDB database in {} (127.0.0.1 only), SMTP on port {}."
         + " Everything starts fresh and is discarded when the app stops.", engine.getGatewayAddress(), EmbeddedMariaDb.folder(),
@@ -74,6 +79,7 @@ public final class EmbeddedRuntime {
       engine.stop();
       mail.stop();
       payments.stop();
+      messaging.stop();
     } finally {
       EmbeddedMariaDb.shutdown();
       CLOCK.reset();
@@ -86,6 +92,10 @@ public final class EmbeddedRuntime {
 
   public static EmbeddedMailServer mail() {
     return mail;
+  }
+
+  public static LocalMessagingProviders messaging() {
+    return messaging;
   }
 
   public static FakePaymentProvider payments() {

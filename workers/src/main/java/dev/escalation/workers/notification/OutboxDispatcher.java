@@ -3,6 +3,7 @@ package dev.escalation.workers.notification;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -44,6 +45,7 @@ public class OutboxDispatcher {
   private final RetryPolicy retries;
   private final Clock clock;
   private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
+  private final EmailFallback emailFallback;
 
   OutboxDispatcher(
       NotificationRepository notifications,
@@ -51,7 +53,9 @@ public class OutboxDispatcher {
       PlatformTransactionManager transactionManager,
       OutboxProperties properties,
       Clock clock,
-      List<ChannelAdapter> adapters) {
+      List<ChannelAdapter> adapters,
+      EmailFallback emailFallback) {
+    this.emailFallback = emailFallback;
     this.notifications = notifications;
     this.audit = audit;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -135,22 +139,22 @@ public class OutboxDispatcher {
     } catch (DeliveryException e) {
       log.warn("Notification {} ({} to {} by {}) not delivered, attempt {}: {}", due.id(), due.kind(),
           due.recipient(), due.channel(), due.attempts() + 1, e.getMessage());
-      outcome = afterFailure(due, e.getMessage(), e.permanent());
-      event = outcome.status() == NotificationStatus.FAILED ? AuditEventType.NOTIFICATION_FAILED : null;
+      outcome = e.undeliverable() ? due.undeliverable(e.getMessage()) : afterFailure(due, e.getMessage(), e.permanent(), e.retryAfter());
+      event = outcome.status() == NotificationStatus.PENDING ? null : AuditEventType.NOTIFICATION_FAILED;
     } catch (RuntimeException e) {
       // A bug in an adapter: retried like a temporary failure, so the notification is not lost silently.
       String error = "unexpected error in the " + due.channel() + " adapter: " + e;
       log.error("Notification {}: {}", due.id(), error, e);
-      outcome = afterFailure(due, error, false);
+      outcome = afterFailure(due, error, false, null);
       event = outcome.status() == NotificationStatus.FAILED ? AuditEventType.NOTIFICATION_FAILED : null;
     }
     // The outcome is computed from the row as read (attempts + 1, like the claim) and written
     // over the claimed version.
-    return record(claimed, withVersion(outcome, claimed.version()), event);
+    return record(claimed, withVersion(outcome, claimed.version()), event, outcome.status() == NotificationStatus.UNDELIVERABLE);
   }
 
   /** FAILED when permanent or out of attempts, else PENDING with the next attempt after the backoff. */
-  private Notification afterFailure(Notification due, String error, boolean permanent) {
+  private Notification afterFailure(Notification due, String error, boolean permanent, Duration retryAfter) {
     int attempts = due.attempts() + 1;
     if (permanent) {
       return due.failed(error);
@@ -158,7 +162,10 @@ public class OutboxDispatcher {
     if (retries.exhaustedAfter(attempts)) {
       return due.failed(error + " (gave up after " + attempts + " attempts)");
     }
-    return due.retryAt(clock.instant().plus(retries.backoffAfter(attempts)), error);
+    Duration backoff = retries.backoffAfter(attempts);
+    // a provider's Retry-After (429, 503) is honoured: never earlier than it asked
+    Duration wait = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+    return due.retryAt(clock.instant().plus(wait), error);
   }
 
   /** Claims the row for this dispatcher, or returns null when another one was first. */
@@ -177,9 +184,17 @@ public class OutboxDispatcher {
 
   /** Saves the outcome with its audit event in one transaction; false when the row changed meanwhile. */
   private boolean record(Notification current, Notification outcome, AuditEventType event) {
+    return record(current, outcome, event, false);
+  }
+
+  /** {@code fallback}: the channel refused the message by its rules (C2); the customer's mail gets it instead. */
+  private boolean record(Notification current, Notification outcome, AuditEventType event, boolean fallback) {
     try {
       transactions.executeWithoutResult(status -> {
         notifications.save(outcome);
+        if (fallback) {
+          emailFallback.sendInstead(outcome);
+        }
         if (event != null) {
           audit.record(outcome.ticketId(), event, AuditTrail.SYSTEM, describe(outcome));
         }

@@ -10,6 +10,11 @@ import dev.escalation.workers.testsupport.EmbeddedMailServer.ReceivedMail;
 import dev.escalation.workers.testsupport.LedgerTest;
 import dev.escalation.workers.testsupport.MutableClock;
 import dev.escalation.workers.testsupport.RejectingSmtpServer;
+import dev.escalation.workers.ticket.Category;
+import dev.escalation.workers.ticket.Customer;
+import dev.escalation.workers.ticket.Priority;
+import dev.escalation.workers.ticket.Ticket;
+import dev.escalation.workers.ticket.TicketRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +74,8 @@ class OutboxDispatcherTest {
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
   @Autowired MailThreads threads;
+  @Autowired EmailFallback emailFallback;
+  @Autowired TicketRepository ticketRows;
 
   @BeforeEach
   void cleanSlate() {
@@ -136,17 +143,17 @@ class OutboxDispatcherTest {
   @Test
   void aChannelWithoutAdapterIsUndeliverableNotSent() {
     long ticket = TICKETS.incrementAndGet();
-    Notification row = enqueue(ticket, "+4915112345678", "Bob", Channel.WHATSAPP, "Update", "Your ticket was escalated");
+    Notification row = enqueue(ticket, "+4915112345678", "Bob", Channel.SMS, "Update", "Your ticket was escalated");
 
     assertThat(dispatcher.dispatchDue()).isEqualTo(1);
 
     Notification undeliverable = notifications.findById(row.id()).orElseThrow();
     assertThat(undeliverable.status()).isEqualTo(NotificationStatus.UNDELIVERABLE);
-    assertThat(undeliverable.lastError()).isEqualTo("no adapter for channel WHATSAPP yet; the notification was not sent");
+    assertThat(undeliverable.lastError()).isEqualTo("no adapter for channel SMS yet; the notification was not sent");
     assertThat(undeliverable.sentAt()).isNull();
     assertThat(MAIL.received()).isEmpty();
     assertThat(events(ticket, AuditEventType.NOTIFICATION_FAILED)).singleElement()
-        .extracting(AuditEvent::detail).asString().contains("WHATSAPP", "no adapter");
+        .extracting(AuditEvent::detail).asString().contains("SMS", "no adapter");
     assertThat(events(ticket, AuditEventType.NOTIFICATION_DELIVERED)).isEmpty();
     assertThat(dispatcher.dispatchDue()).isZero();
   }
@@ -364,8 +371,61 @@ class OutboxDispatcherTest {
     };
   }
 
+  @Test
+  void aProvidersRetryAfterIsHonouredWhenLongerThanTheBackoff() {
+    long ticket = TICKETS.incrementAndGet();
+    Notification row = enqueue(ticket, "42", "Tom", Channel.TELEGRAM, "Update", "Your ticket was escalated");
+    OutboxDispatcher throttled = dispatcherWith(adapterFailing(Channel.TELEGRAM,
+        DeliveryException.retryAfter(Duration.ofMinutes(3), "Telegram answered 429: Too Many Requests: retry after 180")));
+    Instant before = clock.instant();
+
+    assertThat(throttled.dispatchDue()).isEqualTo(1);
+
+    Notification pending = notifications.findById(row.id()).orElseThrow();
+    assertThat(pending.status()).isEqualTo(NotificationStatus.PENDING);
+    assertThat(pending.nextAttemptAt()).isEqualTo(before.plus(Duration.ofMinutes(3)));
+    assertThat(pending.lastError()).isEqualTo("Telegram answered 429: Too Many Requests: retry after 180");
+  }
+
+  @Test
+  void aNoticeTheChannelsRulesRefuseIsUndeliverableAndGoesByEmailWhenTheCustomerHasAnAddress() {
+    long ticket = ticketRows.save(Ticket.open(new Customer("Wanda", "wanda@example.test", "en", false, null), "whatsapp",
+        "Parcel", "Where is it?", Priority.P3, Category.OTHER, 3, clock.instant())).id();
+    Notification row = enqueue(ticket, "", "Wanda", Channel.WHATSAPP, "Update", "Your ticket was escalated");
+    OutboxDispatcher refusing = dispatcherWith(adapterFailing(Channel.WHATSAPP,
+        DeliveryException.undeliverable("C2: outside WhatsApp's 24-hour window and no template configured")));
+
+    assertThat(refusing.dispatchDue()).isEqualTo(1);
+
+    assertThat(notifications.findById(row.id()).orElseThrow()).satisfies(n -> {
+      assertThat(n.status()).isEqualTo(NotificationStatus.UNDELIVERABLE);
+      assertThat(n.lastError()).isEqualTo("C2: outside WhatsApp's 24-hour window and no template configured");
+    });
+    Notification copy = notifications.findByIdempotencyKey(row.idempotencyKey() + ":EMAIL").orElseThrow();
+    assertThat(copy.channel()).isEqualTo(Channel.EMAIL);
+    assertThat(copy.recipient()).isEqualTo("wanda@example.test");
+    assertThat(copy.body()).isEqualTo("Your ticket was escalated");
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+    assertThat(notifications.findById(copy.id()).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+    assertThat(MAIL.received()).singleElement().satisfies(mail -> assertThat(mail.to()).contains("wanda@example.test"));
+  }
+
+  private static ChannelAdapter adapterFailing(Channel channel, DeliveryException failure) {
+    return new ChannelAdapter() {
+      @Override
+      public Channel channel() {
+        return channel;
+      }
+
+      @Override
+      public void deliver(Notification notification) throws DeliveryException {
+        throw failure;
+      }
+    };
+  }
+
   private OutboxDispatcher dispatcherWith(ChannelAdapter adapter) {
-    return new OutboxDispatcher(notifications, audit, transactionManager, properties, clock, List.of(adapter));
+    return new OutboxDispatcher(notifications, audit, transactionManager, properties, clock, List.of(adapter), emailFallback);
   }
 
   private Notification enqueue(long ticket, String recipient, String name, Channel channel, String subject, String body) {
@@ -392,6 +452,6 @@ class OutboxDispatcherTest {
     sender.setHost(smtp.host());
     sender.setPort(smtp.port());
     return new OutboxDispatcher(notifications, audit, transactionManager, properties, clock,
-        List.of(new EmailChannelAdapter(() -> sender, properties, clock, threads)));
+        List.of(new EmailChannelAdapter(() -> sender, properties, clock, threads)), emailFallback);
   }
 }
