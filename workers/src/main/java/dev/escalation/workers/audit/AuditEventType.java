@@ -46,5 +46,7 @@ public enum AuditEventType {
   /** An owner action that reached the process after the ticket had left the handoff it was made at. */
   OWNER_ACTION_IGNORED,
   /** C3: a staff-only note; its text is for staff and never reaches the customer. */
-  INTERNAL_NOTE
+  INTERNAL_NOTE,
+  /** C5: an alert for the team channel (Slack, Teams) was written to the outbox. */
+  TEAM_CHANNEL_POSTED
 }

@@ -23,5 +23,7 @@ public enum NotificationKind {
   /** A2: approvers reminded of an unanswered approval. */
   APPROVAL_FOLLOW_UP,
   /** A3: the team lead is asked to review an escalated ticket. */
-  REVIEW_REQUESTED
+  REVIEW_REQUESTED,
+  /** C5: the team channel hears about a P1 escalation, a top-tier breach or an unanswered page. */
+  TEAM_ALERT
 }
