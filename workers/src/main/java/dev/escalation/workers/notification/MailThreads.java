@@ -1,9 +1,12 @@
 package dev.escalation.workers.notification;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,18 +21,39 @@ public class MailThreads {
   private static final Pattern ANCHOR = Pattern.compile("<ticket-(\\d{1,18})@([^>\\s]+)>");
   private static final Pattern NOTIFICATION = Pattern.compile("<notification-(\\d{1,18})\\.[0-9a-f]+@[^>\\s]+>");
 
+  private static final int MAX_CUSTOMER_REFERENCES = 8;
+
   private final NotificationRepository notifications;
   private final OutboxProperties properties;
+  private final JdbcClient jdbc;
 
-  MailThreads(NotificationRepository notifications, OutboxProperties properties) {
+  MailThreads(NotificationRepository notifications, OutboxProperties properties, JdbcClient jdbc) {
     this.notifications = notifications;
     this.properties = properties;
+    this.jdbc = jdbc;
   }
 
-  /** The headers of our next mail about the ticket. */
+  /**
+   * The headers of our next mail about the ticket: it answers the customer's latest mail when the
+   * ticket has mail from them (so it shows under their own mail too), else the anchor; References
+   * name the customer's first mail, their latest ones and the anchor.
+   */
   public MailThread of(long ticketId) {
     String anchor = anchor(ticketId);
-    return new MailThread(anchor, anchor);
+    List<String> customer = jdbc.sql("""
+            SELECT provider_message_id FROM inbound_message
+            WHERE channel = 'email' AND ticket_id = ? AND outcome IN ('OPENED', 'THREADED') ORDER BY id""")
+        .param(ticketId)
+        .query(String.class)
+        .list();
+    if (customer.isEmpty()) {
+      return new MailThread(anchor, anchor);
+    }
+    List<String> references = new ArrayList<>();
+    references.add(customer.get(0));
+    references.add(anchor);
+    customer.subList(Math.max(1, customer.size() - MAX_CUSTOMER_REFERENCES), customer.size()).forEach(references::add);
+    return new MailThread(customer.get(customer.size() - 1), String.join(" ", references));
   }
 
   /** {@code <ticket-N@DOMAIN>}. */
