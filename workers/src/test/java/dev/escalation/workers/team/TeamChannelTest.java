@@ -107,13 +107,13 @@ class TeamChannelTest {
     assertThat(alert(TeamEvent.P1_ESCALATION, "job-1", 41L, "P1 escalation: #41 Checkout down", "tier 2")).isZero();
     assertThat(alert(TeamEvent.TOP_TIER_BREACH, "job-2", 41L, "Top tier breach", "t")).isEqualTo(1);
     assertThat(alert(TeamEvent.PAGE_UNANSWERED, "page-3", 41L, "Unanswered page", "t")).isEqualTo(1);
-    assertThat(alert(TeamEvent.ESCALATION_RATE, "2026-W48", null, "Escalation rate 34%", "above 30%")).as("no route: every target")
+    assertThat(alert(TeamEvent.ESCALATION_RATE, "crossing-2026-11-30", null, "Escalation rate 34%", "above 30%")).as("no route: every target")
         .isEqualTo(2);
 
     assertThat(alerts()).extracting(n -> n.idempotencyKey() + " " + n.channel()).containsExactlyInAnyOrder(
         "TEAM:SLACK:P1_ESCALATION:job-1 SLACK", "TEAM:TEAMS:P1_ESCALATION:job-1 TEAMS",
         "TEAM:SLACK:TOP_TIER_BREACH:job-2 SLACK", "TEAM:TEAMS:PAGE_UNANSWERED:page-3 TEAMS",
-        "TEAM:SLACK:ESCALATION_RATE:2026-W48 SLACK", "TEAM:TEAMS:ESCALATION_RATE:2026-W48 TEAMS");
+        "TEAM:SLACK:ESCALATION_RATE:crossing-2026-11-30 SLACK", "TEAM:TEAMS:ESCALATION_RATE:crossing-2026-11-30 TEAMS");
   }
 
   @Test
