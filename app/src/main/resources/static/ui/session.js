@@ -35,6 +35,8 @@ export const can = {
   /** W3. */
   reassign: () => has(SUPERVISORS),
   workTasks: () => has(STAFF),
+  /** C3: internal notes are for support staff (admins are refused). */
+  readInternalNotes: () => has(STAFF),
   acknowledgePages: () => has(SUPERVISORS),
   closeDevTasks: () => has(['SPECIALIST', 'ADMIN', ...SUPERVISORS]),
   administer: () => has(['ADMIN']),

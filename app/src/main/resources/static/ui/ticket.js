@@ -18,6 +18,7 @@ const DONE = {
   escalations: 'Escalation handed off: the next owner is being assigned.',
   resolution: 'Ticket resolved: the customer is told.',
   reopen: 'Ticket reopened: it returns to the owner who resolved it.',
+  'internal-notes': 'Internal note added: staff only, never sent to the customer.',
   priority: 'Priority changed: the SLA policy is evaluated again and the clocks count the time already spent.',
   'refund-requests': 'Refund requested: within your limit it is issued, above it a manager decides.',
 };
@@ -28,6 +29,7 @@ const WHAT = {
   escalations: 'Escalating',
   resolution: 'Resolving',
   reopen: 'Reopening',
+  'internal-notes': 'Adding the internal note',
   priority: 'Changing the priority',
   'refund-requests': 'Requesting the refund',
 };
@@ -125,7 +127,8 @@ function drawTimeline() {
   const receipts = $('[data-testid="show-receipts"]').checked;
   const kind = $('[data-testid="timeline-kind"]').value;
   const shown = state.timeline.filter((e) => (receipts || !RECEIPTS.has(e.type)) && (!kind || e.type === kind));
-  $('[data-testid="timeline"]').replaceChildren(...shown.map((e) => h('li', { 'data-testid': 'timeline-entry', 'data-type': e.type },
+  $('[data-testid="timeline"]').replaceChildren(...shown.map((e) => h('li', { 'data-testid': 'timeline-entry', 'data-type': e.type,
+    class: e.type === 'INTERNAL_NOTE' ? 'internal' : null },
     h('div', { class: 'when' }, time(e.at, 'precise')),
     h('div', {}, h('strong', { class: `event ${e.type.toLowerCase()}`, title: e.type }, words(e.type)),
       h('span', { class: 'muted' }, ` by ${e.actor}`), h('p', {}, e.detail)))));
@@ -141,6 +144,14 @@ function renderNotes(notes) {
       h('dt', {}, 'Attempted'), h('dd', {}, n.attempted),
       h('dt', {}, 'Needed'), h('dd', {}, n.need),
       n.overrideReason ? [h('dt', {}, 'Rule override'), h('dd', {}, n.overrideReason)] : null))));
+}
+
+// C3: staff-only notes, shown apart from the conversation with the customer
+function renderInternalNotes(notes) {
+  const target = $('[data-testid="internal-notes"]');
+  if (!notes.length) return target.replaceChildren(h('p', { class: 'muted' }, 'No internal notes.'));
+  target.replaceChildren(...notes.map((n) => h('article', { class: 'note internal', 'data-testid': 'internal-note' },
+    h('p', { class: 'muted' }, time(n.createdAt), ` · internal · by ${n.author}`), h('p', {}, n.text))));
 }
 
 function renderConversation(messages) {
@@ -220,10 +231,11 @@ async function refresh() {
   const id = state.id;
   if (id == null) return;
   const base = `/api/tickets/${id}`;
-  const [ticket, timeline, notes, messages, notifications, refunds, tasks, pages] = await Promise.all([
+  const [ticket, timeline, notes, messages, notifications, refunds, tasks, pages, internalNotes] = await Promise.all([
     api(base), api(`${base}/timeline`), api(`${base}/handoff-notes`), api(`${base}/messages`), api(`/api/notifications?ticketId=${id}`),
     api(`${base}/refund-requests`), can.workTasks() ? api('/api/tasks') : Promise.resolve({ ok: true, body: [] }),
-    api(`/api/pages?ticketId=${id}`), resyncClock(),
+    api(`/api/pages?ticketId=${id}`),
+    can.readInternalNotes() ? api(`${base}/internal-notes`) : Promise.resolve({ ok: true, body: [] }), resyncClock(),
   ]);
   if (id !== state.id) return; // the person moved on meanwhile
   if (!ticket.ok) {
@@ -234,6 +246,7 @@ async function refresh() {
   if (timeline.ok && changed('timeline', timeline.body)) renderTimeline(timeline.body);
   if (notes.ok && changed('notes', notes.body)) renderNotes(notes.body);
   if (messages.ok && changed('messages', messages.body)) renderConversation(messages.body);
+  if (internalNotes.ok && changed('internalNotes', internalNotes.body)) renderInternalNotes(internalNotes.body);
   if (notifications.ok && changed('notifications', notifications.body)) renderNotifications(notifications.body);
   const mine = tasks.ok ? tasks.body.filter((t) => t.ticket?.id === id) : [];
   if (refunds.ok && changed('refunds', [refunds.body, mine])) renderRefunds(refunds.body, mine);

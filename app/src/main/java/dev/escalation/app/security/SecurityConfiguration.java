@@ -111,6 +111,8 @@ class SecurityConfiguration {
                 "/api/on-call/**").hasRole(ADMIN.name())
             // tickets: staff open them; of the staff, the owner or a manager and above act on them: method
             // security on the id each action is bound to (@ActsOnTicket), never a second reading of the path
+            // C3: internal notes are for support staff only (adding one is a ticket action: owner or supervisor)
+            .requestMatchers(GET, "/api/tickets/{id}/internal-notes").hasAnyRole(STAFF)
             .requestMatchers(GET, "/api/tickets", "/api/tickets/**").hasAnyRole(STAFF_AND_ADMIN)
             .requestMatchers(POST, "/api/tickets").hasAnyRole(STAFF)
             // W2 grab: specialists and supervisors (of the specialists, those of the ticket's group and tier: method

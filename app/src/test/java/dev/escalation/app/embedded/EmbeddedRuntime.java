@@ -26,6 +26,11 @@ public final class EmbeddedRuntime {
   private static LocalMessagingProviders messaging;
   private static final EngineClock CLOCK = new EngineClock();
   private static Map<String, Object> properties;
+  /** C1: the support mailbox the app reads over IMAP; customers write to its address through the local SMTP server. */
+  public static final EmbeddedMailServer.Mailbox SUPPORT_MAILBOX =
+      new EmbeddedMailServer.Mailbox("support@escalation.local", "support@escalation.local", "local-mailbox");
+  /** The IMAP port of a local run (SMTP is 3025). */
+  public static final int IMAP_PORT = 3143;
 
   private EmbeddedRuntime() {}
 
@@ -36,7 +41,9 @@ public final class EmbeddedRuntime {
     }
     engine = EngineFactory.create();
     engine.start();
-    mail = new EmbeddedMailServer("127.0.0.1", smtpPort).start();
+    mail = new EmbeddedMailServer("127.0.0.1", smtpPort)
+        .withImap(smtpPort == 0 ? 0 : IMAP_PORT, SUPPORT_MAILBOX)
+        .start();
     payments = new FakePaymentProvider().start();
     messaging = new LocalMessagingProviders().start();
     String jdbcUrl = EmbeddedMariaDb.jdbcUrl("escalation");
@@ -56,6 +63,12 @@ public final class EmbeddedRuntime {
     p.put("camunda.client.worker.defaults.request-timeout", "PT10S");
     p.put("spring.mail.host", mail.host());
     p.put("spring.mail.port", String.valueOf(mail.port()));
+    p.put("escalation.mailbox.enabled", "true");
+    p.put("escalation.mailbox.host", mail.host());
+    p.put("escalation.mailbox.port", String.valueOf(mail.imapPort()));
+    p.put("escalation.mailbox.username", SUPPORT_MAILBOX.login());
+    p.put("escalation.mailbox.password", SUPPORT_MAILBOX.password());
+    p.put("escalation.mailbox.poll-interval", "PT1S");
     p.put("escalation.operate.base-url", "");
     p.put("escalation.payments.base-url", payments.baseUrl());
     p.put("escalation.payments.api-key", FakePaymentProvider.API_KEY);

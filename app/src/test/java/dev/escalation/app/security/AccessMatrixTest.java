@@ -61,6 +61,9 @@ class AccessMatrixTest {
       GET    | /api/tickets/{id}/process           |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets/0/process              |      | 401  | 404   | 404   | 404  | 404 | 404  | 404
       GET    | /api/tickets/0                      |      | 401  | 404   | 404   | 404  | 404 | 404  | 404
+      GET    | /api/tickets/{id}/internal-notes    |      | 401  | 200   | 200   | 200  | 200 | 200  | 403
+      GET    | /api/tickets/0/internal-notes       |      | 401  | 404   | 404   | 404  | 404 | 404  | 403
+      POST   | /api/tickets/{id}/internal-notes    | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
       POST   | /api/tickets                        | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
       POST   | /api/tickets/{id}/attempts          | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
       POST   | /api/tickets/{id}/escalations       | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403

@@ -40,6 +40,7 @@ class TicketActionOwnerCheckTest {
       "customer-replies", Map.of("message", "Visa"),
       "resolution", Map.of("summary", "Fixed"),
       "reopen", Map.of("reason", "Again"),
+      "internal-notes", Map.of("text", "A staff-only note"),
       "refund-requests", Map.of("amount", "10.00", "currency", "EUR", "reason", "Goodwill"),
       // W2/W3: agents may not grab nor reassign; a specialist of another group may not grab
       "grab", Map.of("note", "Taking it"),
@@ -175,7 +176,7 @@ class TicketActionOwnerCheckTest {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("ticket", jdbc.sql("SELECT * FROM ticket WHERE id = ?").param(id).query().singleRow());
     for (String table : List.of("audit_event", "notification", "ticket_message", "resolution_attempt", "handoff_note", "escalation",
-        "refund_request")) {
+        "refund_request", "internal_note")) {
       s.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE ticket_id = ?").param(id).query(Long.class).single());
     }
     s.put("timeline", api.timelineTypes(id));

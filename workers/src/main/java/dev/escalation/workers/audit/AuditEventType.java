@@ -64,5 +64,9 @@ public enum AuditEventType {
   /** S5: the SLA policy row (targets, calendar, version) the clocks started next count with. */
   SLA_POLICY_APPLIED,
   /** S4: an owner or a supervisor changed the priority, with a reason. */
-  PRIORITY_CHANGED
+  PRIORITY_CHANGED,
+  /** C3: a staff-only note; its text is for staff and never reaches the customer. */
+  INTERNAL_NOTE,
+  /** C5: an alert for the team channel (Slack, Teams) was written to the outbox. */
+  TEAM_CHANNEL_POSTED
 }

@@ -1,12 +1,17 @@
 package dev.escalation.workers.devtask;
 
 import dev.escalation.workers.job.FixableFailure;
+import dev.escalation.workers.notice.CustomerNoticeValues;
+import dev.escalation.workers.notice.NoticeTemplate;
+import dev.escalation.workers.notice.NoticeTemplates;
+import dev.escalation.workers.notice.RenderedNotice;
 import dev.escalation.workers.notification.Channel;
 import dev.escalation.workers.notification.NotificationKind;
 import dev.escalation.workers.notification.Outbox;
 import dev.escalation.workers.roster.RosterRepository;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.Tickets;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +25,11 @@ class FixShippedNotices {
   private final RosterRepository roster;
   private final Outbox outbox;
   private final DevTaskProperties properties;
+  private final NoticeTemplates templates;
 
-  FixShippedNotices(Tickets tickets, DevTaskLedger ledger, RosterRepository roster, Outbox outbox, DevTaskProperties properties) {
+  FixShippedNotices(Tickets tickets, DevTaskLedger ledger, RosterRepository roster, Outbox outbox, DevTaskProperties properties,
+      NoticeTemplates templates) {
+    this.templates = templates;
     this.tickets = tickets;
     this.ledger = ledger;
     this.roster = roster;
@@ -35,11 +43,9 @@ class FixShippedNotices {
         "ticket " + ticketId + " has no dev task in the ledger",
         "check that create-dev-task ran against the same database (spring.datasource.url)"));
     var customer = ticket.customer();
+    RenderedNotice notice = templates.render(NoticeTemplate.FIX_SHIPPED, customer.language(), CustomerNoticeValues.of(ticket, Map.of()));
     outbox.enqueue(new Outbox.Message("FIX_SHIPPED:" + ticketId, ticketId, NotificationKind.FIX_SHIPPED, customer.email(),
-        customer.name(), Channel.of(ticket.channel()), "A fix for your request #" + ticketId + " has shipped",
-        "Hello " + customer.name() + ",\n\nthe problem you reported in request #" + ticketId + " (" + ticket.subject()
-            + ") was a bug in our product. Our development team has fixed it and the fix has shipped.\n\n"
-            + "If you still see the problem, reply to this message and we will look at it again."));
+        customer.name(), Channel.of(ticket.channel()), notice.subject(), notice.body()));
     var owner = ticket.ownerUsername() == null ? null : roster.findById(ticket.ownerUsername()).orElse(null);
     if (owner != null) {
       outbox.enqueue(new Outbox.Message("FIX_SHIPPED_OWNER:" + ticketId, ticketId, NotificationKind.FIX_SHIPPED_OWNER,

@@ -11,7 +11,11 @@ public enum Channel {
   INSTAGRAM,
   SMS,
   PHONE,
-  WEB;
+  WEB,
+  /** C5: the team's Slack channel (incoming webhook). */
+  SLACK,
+  /** C5: the team's Microsoft Teams channel (incoming webhook or workflow). */
+  TEAMS;
 
   /** The channel for a ticket's channel name; unknown names map to WEB. */
   public static Channel of(String ticketChannel) {

@@ -43,7 +43,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends EMAIL notifications as plain-text mail through Spring's {@link JavaMailSender}
  * ({@code spring.mail.*}). Every delivery of the same notification carries the same
- * {@code Message-ID}, so a receiver can drop the duplicate of a retried delivery.
+ * {@code Message-ID}, so a receiver can drop the duplicate of a retried delivery. A mail about a
+ * ticket carries {@code In-Reply-To} and {@code References} naming the ticket's thread
+ * ({@link MailThreads}), so the customer's mail client shows the ticket as one conversation.
  *
  * <p>Failures are classified: a 5xx reply or an address that cannot be parsed is permanent; an
  * unreachable server, a timeout, a 4xx reply or a missing mail configuration is temporary.
@@ -59,16 +61,18 @@ class EmailChannelAdapter implements ChannelAdapter {
   private final Supplier<JavaMailSender> mailSender;
   private final OutboxProperties properties;
   private final Clock clock;
+  private final MailThreads threads;
 
   @Autowired
-  EmailChannelAdapter(ObjectProvider<JavaMailSender> mailSender, OutboxProperties properties, Clock clock) {
-    this((Supplier<JavaMailSender>) mailSender::getIfAvailable, properties, clock);
+  EmailChannelAdapter(ObjectProvider<JavaMailSender> mailSender, OutboxProperties properties, Clock clock, MailThreads threads) {
+    this((Supplier<JavaMailSender>) mailSender::getIfAvailable, properties, clock, threads);
   }
 
-  EmailChannelAdapter(Supplier<JavaMailSender> mailSender, OutboxProperties properties, Clock clock) {
+  EmailChannelAdapter(Supplier<JavaMailSender> mailSender, OutboxProperties properties, Clock clock, MailThreads threads) {
     this.mailSender = mailSender;
     this.properties = properties;
     this.clock = clock;
+    this.threads = threads;
   }
 
   @Override
@@ -95,8 +99,7 @@ class EmailChannelAdapter implements ChannelAdapter {
 
   /** The Message-ID of every delivery of this notification: {@code <notification-ID.HASH@DOMAIN>}. */
   static String messageId(Notification notification, String fromAddress) {
-    int at = fromAddress.lastIndexOf('@');
-    String domain = at >= 0 && at < fromAddress.length() - 1 ? fromAddress.substring(at + 1) : "escalation.local";
+    String domain = MailThreads.domainOf(fromAddress);
     return "<notification-" + notification.id() + "." + shortHash(notification.idempotencyKey()) + "@" + domain + ">";
   }
 
@@ -123,6 +126,11 @@ class EmailChannelAdapter implements ChannelAdapter {
       helper.setText(notification.body(), false);
       helper.setSentDate(Date.from(clock.instant()));
       message.setHeader("Message-ID", messageId(notification, properties.fromAddress()));
+      if (notification.ticketId() != null) {
+        MailThreads.MailThread thread = threads.of(notification.ticketId());
+        message.setHeader("In-Reply-To", thread.inReplyTo());
+        message.setHeader("References", thread.references());
+      }
       return message;
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw DeliveryException.permanent("cannot build the mail to " + to.getAddress() + ": " + e.getMessage()

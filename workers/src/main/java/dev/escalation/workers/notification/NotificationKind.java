@@ -33,5 +33,7 @@ public enum NotificationKind {
   /** The managers' weekly digest. */
   WEEKLY_DIGEST,
   /** W2/W3: the owner learns that someone grabbed the ticket or a manager reassigned it. */
-  OWNER_REPLACED
+  OWNER_REPLACED,
+  /** C5: the team channel hears about a P1 escalation, a top-tier breach or an unanswered page. */
+  TEAM_ALERT
 }

@@ -8,6 +8,8 @@ import dev.escalation.workers.notification.Outbox;
 import dev.escalation.workers.roster.Role;
 import dev.escalation.workers.roster.RosterMember;
 import dev.escalation.workers.roster.RosterRepository;
+import dev.escalation.workers.team.TeamChannel;
+import dev.escalation.workers.team.TeamEvent;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.Tickets;
 import org.springframework.stereotype.Service;
@@ -20,8 +22,10 @@ class ManagerAlerts {
   private final RosterRepository roster;
   private final TicketHistory history;
   private final Outbox outbox;
+  private final TeamChannel team;
 
-  ManagerAlerts(Tickets tickets, RosterRepository roster, TicketHistory history, Outbox outbox) {
+  ManagerAlerts(Tickets tickets, RosterRepository roster, TicketHistory history, Outbox outbox, TeamChannel team) {
+    this.team = team;
     this.tickets = tickets;
     this.roster = roster;
     this.history = history;
@@ -38,6 +42,9 @@ class ManagerAlerts {
         head.displayName() + ",\n\nticket #" + ticketId + " breached its SLA at tier " + ticket.tier()
             + ", the highest tier. It stays with " + ticket.ownerUsername() + "; no further automatic escalation happens.\n\n"
             + history.of(ticket)));
+    team.post(TeamEvent.TOP_TIER_BREACH, String.valueOf(jobKey), ticketId, "SLA breached at the top tier: #" + ticketId + " " + ticket.subject(),
+        ticket.priority() + " ticket #" + ticketId + " breached its SLA at tier " + ticket.tier() + ", the highest tier; owned by "
+            + ticket.ownerUsername() + ". No further automatic escalation happens.");
   }
 
   private RosterMember first(Role role) {

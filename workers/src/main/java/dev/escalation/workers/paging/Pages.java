@@ -11,6 +11,8 @@ import dev.escalation.workers.notification.NotificationKind;
 import dev.escalation.workers.notification.Outbox;
 import dev.escalation.workers.roster.Role;
 import dev.escalation.workers.roster.RosterMember;
+import dev.escalation.workers.team.TeamChannel;
+import dev.escalation.workers.team.TeamEvent;
 import dev.escalation.workers.roster.RosterRepository;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.Tickets;
@@ -41,9 +43,12 @@ public class Pages {
   private final PagingProperties properties;
   private final Map<PagingChannel, PagingAdapter> adapters = new EnumMap<>(PagingChannel.class);
   private final Clock clock;
+  private final TeamChannel team;
 
   Pages(PageLedger ledger, OnCallRoster onCall, Tickets tickets, EscalationRepository escalations, TicketHistory history,
-      RosterRepository roster, AuditTrail audit, Outbox outbox, PagingProcess process, PagingProperties properties, Clock clock) {
+      RosterRepository roster, AuditTrail audit, Outbox outbox, PagingProcess process, PagingProperties properties, Clock clock,
+      TeamChannel team) {
+    this.team = team;
     this.ledger = ledger;
     this.onCall = onCall;
     this.tickets = tickets;
@@ -70,6 +75,10 @@ public class Pages {
   void request(long pageId, long ticketId, boolean p1Escalation, String rule) {
     Ticket ticket = tickets.get(ticketId);
     String reason = reason(ticket, p1Escalation, rule);
+    if (p1Escalation) { // C5: the team hears of every P1 escalation, paged or not
+      team.post(TeamEvent.P1_ESCALATION, String.valueOf(pageId), ticketId, "P1 escalation: #" + ticketId + " " + ticket.subject(),
+          reason + "; now tier " + ticket.tier() + ", owned by " + ticket.ownerUsername() + ".");
+    }
     Optional<String> needless = whyNotToPage(ticket);
     if (needless.isPresent()) {
       audit.record(ticketId, AuditEventType.PAGE_SKIPPED, AuditTrail.SYSTEM, "No page for " + reason + ": " + needless.get());
@@ -156,6 +165,9 @@ public class Pages {
     }
     String detail = "page " + pageId + " unanswered after " + page.attempts() + " pages";
     audit.record(page.ticketId(), AuditEventType.PAGE_UNANSWERED, AuditTrail.SYSTEM, detail);
+    team.post(TeamEvent.PAGE_UNANSWERED, String.valueOf(pageId), page.ticketId(), "Unanswered page for #" + page.ticketId(),
+        "Nobody acknowledged the page for ticket #" + page.ticketId() + " (" + page.reason() + ") after " + page.attempts()
+            + " pages to the on-call managers.");
     roster.byRoleOnDutyFirst(Role.HEAD_OF_SUPPORT.name()).stream().findFirst().ifPresent(head -> outbox.enqueue(new Outbox.Message(
         "PAGE_UNANSWERED:" + pageId, page.ticketId(), NotificationKind.PAGE_UNANSWERED, head.email(), head.displayName(), Channel.EMAIL,
         "Unanswered page for #" + page.ticketId(),

@@ -1,35 +1,43 @@
 package dev.escalation.workers.refund;
 
+import dev.escalation.workers.notice.CustomerNoticeValues;
+import dev.escalation.workers.notice.NoticeTemplate;
+import dev.escalation.workers.notice.NoticeTemplates;
+import dev.escalation.workers.notice.RenderedNotice;
 import dev.escalation.workers.notification.Channel;
 import dev.escalation.workers.notification.NotificationKind;
 import dev.escalation.workers.notification.Outbox;
 import dev.escalation.workers.roster.RosterMember;
 import dev.escalation.workers.roster.RosterRepository;
 import dev.escalation.workers.ticket.Ticket;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** What the customer, the requesting agent and the approvers are told about a refund (A1, A2). */
+/** What the customer (C2: from a template in their language), the requesting agent and the approvers are told about a refund (A1, A2). */
 @Component
 class RefundNotices {
   private final Outbox outbox;
   private final RosterRepository roster;
+  private final NoticeTemplates templates;
 
-  RefundNotices(Outbox outbox, RosterRepository roster) {
+  RefundNotices(Outbox outbox, RosterRepository roster, NoticeTemplates templates) {
     this.outbox = outbox;
     this.roster = roster;
+    this.templates = templates;
   }
 
   void outcome(Ticket ticket, RefundRequest refund) {
     boolean issued = refund.status() == RefundStatus.ISSUED;
-    String customerText = issued
-        ? "we have refunded " + refund.money() + " for your request #" + ticket.id() + " (" + ticket.subject()
-            + "). Depending on your bank it shows on your statement within 5-10 business days."
-        : "we looked carefully at a refund of " + refund.money() + " for your request #" + ticket.id() + " (" + ticket.subject()
-            + ") and cannot grant it." + (refund.decisionComment() == null ? "" : " Reason: " + refund.decisionComment());
+    NoticeTemplate template = issued ? NoticeTemplate.REFUND_ISSUED
+        : refund.decisionComment() == null ? NoticeTemplate.REFUND_DECLINED : NoticeTemplate.REFUND_DECLINED_WITH_REASON;
+    Map<String, String> values = new HashMap<>(Map.of("amount", refund.money()));
+    if (template == NoticeTemplate.REFUND_DECLINED_WITH_REASON) {
+      values.put("reason", refund.decisionComment());
+    }
+    RenderedNotice notice = templates.render(template, ticket.customer().language(), CustomerNoticeValues.of(ticket, values));
     outbox.enqueue(new Outbox.Message("REFUND_OUTCOME:" + refund.id(), ticket.id(), NotificationKind.REFUND_OUTCOME,
-        ticket.customer().email(), ticket.customer().name(), Channel.of(ticket.channel()),
-        (issued ? "Your refund for request #" : "About your refund for request #") + ticket.id(),
-        "Hello " + ticket.customer().name() + ",\n\n" + customerText));
+        ticket.customer().email(), ticket.customer().name(), Channel.of(ticket.channel()), notice.subject(), notice.body()));
     roster.findById(refund.requestedBy()).ifPresent(agent ->
         outbox.enqueue(new Outbox.Message("REFUND_OUTCOME_TO_AGENT:" + refund.id(), ticket.id(), NotificationKind.REFUND_OUTCOME_TO_AGENT,
             agent.email(), agent.displayName(), Channel.EMAIL,

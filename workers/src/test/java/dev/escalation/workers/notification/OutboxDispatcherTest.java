@@ -73,6 +73,7 @@ class OutboxDispatcherTest {
   @Autowired MutableClock clock;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
+  @Autowired MailThreads threads;
   @Autowired EmailFallback emailFallback;
   @Autowired TicketRepository ticketRows;
 
@@ -451,6 +452,6 @@ class OutboxDispatcherTest {
     sender.setHost(smtp.host());
     sender.setPort(smtp.port());
     return new OutboxDispatcher(notifications, audit, transactionManager, properties, clock,
-        List.of(new EmailChannelAdapter(() -> sender, properties, clock)), emailFallback);
+        List.of(new EmailChannelAdapter(() -> sender, properties, clock, threads)), emailFallback);
   }
 }

@@ -62,6 +62,7 @@ class PagingTest {
   @Autowired PlatformTransactionManager transactions;
   @Autowired Clock clock;
   @Autowired JdbcClient jdbc;
+  @Autowired dev.escalation.workers.team.TeamChannel team;
 
   @BeforeAll
   static void start() {
@@ -99,7 +100,7 @@ class PagingTest {
   }
 
   private Pages pages(PagingProperties properties) {
-    return new Pages(ledger, onCall, tickets, escalations, history, roster, audit, outbox, null, properties, clock);
+    return new Pages(ledger, onCall, tickets, escalations, history, roster, audit, outbox, null, properties, clock, team);
   }
 
   /** A ticket with a triggered page; returns the page id. */

@@ -27,6 +27,11 @@ public final class EmbeddedMailServer implements AutoCloseable {
   private int port;
   private GreenMail greenMail;
   private final List<ReceivedMail> earlier = new ArrayList<>();
+  private Integer imapPort;
+  private Mailbox mailbox;
+
+  /** A mailbox the server also serves over IMAP (C1: the support mailbox the app reads). */
+  public record Mailbox(String address, String login, String password) {}
 
   /** A mail as it arrived. {@code to} is the decoded To header ("Name <address>", comma separated). */
   public record ReceivedMail(String from, String to, String subject, String body, String messageId) {}
@@ -43,6 +48,20 @@ public final class EmbeddedMailServer implements AutoCloseable {
     this.port = port;
   }
 
+  /**
+   * Also serves {@code mailbox} over IMAP on {@code imapPort} (0: a free port chosen at the first
+   * start). Mail to its address lands in its INBOX; every other recipient gets a mailbox of its own
+   * whose login and password are its address.
+   */
+  public synchronized EmbeddedMailServer withImap(int imapPort, Mailbox mailbox) {
+    if (greenMail != null) {
+      throw new IllegalStateException("IMAP is set up before the first start()");
+    }
+    this.imapPort = imapPort;
+    this.mailbox = mailbox;
+    return this;
+  }
+
   public synchronized EmbeddedMailServer start() {
     if (isRunning()) {
       return this;
@@ -51,11 +70,29 @@ public final class EmbeddedMailServer implements AutoCloseable {
     if (port == 0) {
       setup = setup.dynamicPort();
     }
-    GreenMail server = new GreenMail(setup);
+    GreenMail server;
+    if (imapPort == null) {
+      server = new GreenMail(setup);
+    } else {
+      ServerSetup imap = new ServerSetup(imapPort, bindAddress, ServerSetup.PROTOCOL_IMAP);
+      server = new GreenMail(new ServerSetup[] {setup, imapPort == 0 ? imap.dynamicPort() : imap});
+    }
     server.start();
     greenMail = server;
     port = server.getSmtp().getPort();
+    if (imapPort != null) {
+      imapPort = server.getImap().getPort();
+      server.setUser(mailbox.address(), mailbox.login(), mailbox.password());
+    }
     return this;
+  }
+
+  /** The IMAP port, once started with {@link #withImap}. */
+  public synchronized int imapPort() {
+    if (imapPort == null || imapPort == 0) {
+      throw new IllegalStateException("no IMAP server: call withImap(...) and start()");
+    }
+    return imapPort;
   }
 
   /** Stops the server; clients then get "connection refused" on {@link #port()}. */
