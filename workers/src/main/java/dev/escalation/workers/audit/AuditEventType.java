@@ -44,5 +44,7 @@ public enum AuditEventType {
   TRIAGED,
   CRITERIA_MATCHED,
   /** An owner action that reached the process after the ticket had left the handoff it was made at. */
-  OWNER_ACTION_IGNORED
+  OWNER_ACTION_IGNORED,
+  /** A support calendar was created, changed, given holidays or seeded (S2); not bound to a ticket. */
+  CALENDAR_CHANGED
 }
