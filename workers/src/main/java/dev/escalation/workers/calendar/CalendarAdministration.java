@@ -73,8 +73,8 @@ public class CalendarAdministration {
     }
     int added = rows.addHolidays(id, holidays);
     rows.touch(id, clock.instant(), actor);
-    audit.record(null, AuditEventType.CALENDAR_CHANGED, actor, "calendar " + stored.name() + ": " + added + " of "
-        + holidays.size() + " holidays added (" + holidays.getFirst().date() + " to " + holidays.getLast().date() + ")");
+    audit.record(null, AuditEventType.CALENDAR_CHANGED, actor, "calendar " + stored.name() + " holidays: " + added + " of "
+        + holidays.size() + " added (" + holidays.getFirst().date() + " to " + holidays.getLast().date() + ")");
     return get(id);
   }
 
