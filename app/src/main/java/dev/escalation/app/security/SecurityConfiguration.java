@@ -90,6 +90,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/webhooks/**").permitAll()
             // the support UI; its API calls are checked one by one below
             .requestMatchers(GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico").authenticated()
+            // S2: the calendars page; its changes are admins' only (the /api/calendars rules below)
+            .requestMatchers(GET, "/calendars.html", "/calendars.js").authenticated()
             .requestMatchers(GET, "/api/me").authenticated()
             // users and API tokens
             .requestMatchers("/api/admin/**").hasRole(ADMIN.name())

@@ -48,6 +48,8 @@ class AccessMatrixTest {
       GET    | /actuator/info                      |      | 401  | 403   | 403   | 403  | 403 | 403  | 200
       GET    | /                                   |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /app.js                             |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      GET    | /calendars.html                     |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      GET    | /calendars.js                       |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/me                             |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets                        |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets/{id}                   |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
@@ -84,7 +86,10 @@ class AccessMatrixTest {
       DELETE | /api/admin/tokens/999999            |      | 401  | 403   | 403   | 403  | 403 | 403  | 404
       GET    | /api/no-such-thing                  |      | 401  | 403   | 403   | 403  | 403 | 403  | 403
       POST   | /api/roster                         | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 405
-      PUT    | /api/calendars/default              | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 404
+      GET    | /api/calendars                      |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      POST   | /api/calendars                      | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400
+      PUT    | /api/calendars/999999               | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 404
+      POST   | /api/calendars/999999/holidays      | []   | 401  | 403   | 403   | 403  | 403 | 403  | 404
       PUT    | /api/on-call                        | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 405
       POST   | /api/on-call                        | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400
       GET    | /api/on-call                        |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
