@@ -5,6 +5,7 @@ import dev.escalation.app.security.CurrentActor;
 import dev.escalation.processes.TicketEscalation.Actions;
 import dev.escalation.processes.TicketEscalation.Messages;
 import dev.escalation.processes.TicketEscalation.Variables;
+import dev.escalation.workers.meters.EscalationMeters;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.handoff.FirstResponses;
@@ -43,12 +44,14 @@ class TicketCommands {
   private final ProcessGateway process;
   private final TicketProperties properties;
   private final Clock clock;
+  private final EscalationMeters meters;
   private final CurrentActor actor;
   private final Times times;
 
   TicketCommands(TicketRepository tickets, ResolutionAttemptRepository attempts, TicketMessageRepository messages,
       HandoffNoteRepository notes, AuditTrail audit, FirstResponses firstResponses, ProcessGateway process,
-      TicketProperties properties, Clock clock, CurrentActor actor, Times times) {
+      TicketProperties properties, Clock clock, CurrentActor actor, Times times, EscalationMeters meters) {
+    this.meters = meters;
     this.actor = actor;
     this.times = times;
     this.tickets = tickets;
@@ -73,6 +76,7 @@ class TicketCommands {
         request.priority() + " " + request.category() + " ticket via " + ticket.channel() + " for " + c.email().trim() + ": "
             + ticket.subject());
     ticket.linkProcessInstance(process.startTicket(ticket.id(), request.priority().name()));
+    meters.ticketOpened(request.priority().name(), ticket.channel());
     return tickets.save(ticket);
   }
 

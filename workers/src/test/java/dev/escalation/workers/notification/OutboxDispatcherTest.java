@@ -68,6 +68,7 @@ class OutboxDispatcherTest {
   @Autowired MutableClock clock;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
+  @Autowired dev.escalation.workers.meters.EscalationMeters meters;
 
   @BeforeEach
   void cleanSlate() {
@@ -364,7 +365,7 @@ class OutboxDispatcherTest {
   }
 
   private OutboxDispatcher dispatcherWith(ChannelAdapter adapter) {
-    return new OutboxDispatcher(notifications, audit, transactionManager, properties, clock, List.of(adapter));
+    return new OutboxDispatcher(notifications, audit, transactionManager, properties, clock, List.of(adapter), meters);
   }
 
   private Notification enqueue(long ticket, String recipient, String name, Channel channel, String subject, String body) {
@@ -391,6 +392,6 @@ class OutboxDispatcherTest {
     sender.setHost(smtp.host());
     sender.setPort(smtp.port());
     return new OutboxDispatcher(notifications, audit, transactionManager, properties, clock,
-        List.of(new EmailChannelAdapter(() -> sender, properties, clock)));
+        List.of(new EmailChannelAdapter(() -> sender, properties, clock)), meters);
   }
 }
