@@ -2,6 +2,7 @@ package dev.escalation.workers;
 
 import dev.escalation.workers.sla.SlaCalculator;
 import dev.escalation.workers.sla.SlaProperties;
+import dev.escalation.workers.sla.SupportCalendars;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -22,7 +23,7 @@ public class WorkersConfiguration {
   }
 
   @Bean
-  SlaCalculator slaCalculator(SlaProperties properties) {
-    return new SlaCalculator(properties);
+  SlaCalculator slaCalculator(SlaProperties properties, SupportCalendars calendars) {
+    return new SlaCalculator(properties, calendars);
   }
 }

@@ -101,6 +101,8 @@ class SecurityConfiguration {
             .requestMatchers(GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico").authenticated()
             // the UI's view modules and the WebJars it loads (the BPMN viewer)
             .requestMatchers(GET, "/ui/**", "/webjars/**").authenticated()
+            // S2: the calendars page; its changes are admins' only (the /api/calendars rules below)
+            .requestMatchers(GET, "/calendars.html", "/calendars.js").authenticated()
             .requestMatchers(GET, "/api/me").authenticated()
             // users and API tokens
             .requestMatchers("/api/admin/**").hasRole(ADMIN.name())

@@ -5,6 +5,7 @@ import dev.escalation.app.security.CurrentActor;
 import dev.escalation.processes.TicketEscalation.Actions;
 import dev.escalation.processes.TicketEscalation.Messages;
 import dev.escalation.processes.TicketEscalation.Variables;
+import dev.escalation.workers.meters.EscalationMeters;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.handoff.FirstResponses;
@@ -45,12 +46,14 @@ public class TicketCommands {
   private final ProcessGateway process;
   private final TicketProperties properties;
   private final Clock clock;
+  private final EscalationMeters meters;
   private final CurrentActor actor;
   private final Times times;
 
   TicketCommands(TicketRepository tickets, ResolutionAttemptRepository attempts, TicketMessageRepository messages,
       HandoffNoteRepository notes, AuditTrail audit, FirstResponses firstResponses, ProcessGateway process,
-      TicketProperties properties, Clock clock, CurrentActor actor, Times times) {
+      TicketProperties properties, Clock clock, CurrentActor actor, Times times, EscalationMeters meters) {
+    this.meters = meters;
     this.actor = actor;
     this.times = times;
     this.tickets = tickets;
@@ -83,6 +86,7 @@ public class TicketCommands {
     audit.record(ticket.id(), AuditEventType.TICKET_OPENED, by,
         priority + " " + category + " ticket via " + ticket.channel() + " for " + from + ": " + ticket.subject());
     ticket.linkProcessInstance(process.startTicket(ticket.id(), priority.name()));
+    meters.ticketOpened(priority.name(), ticket.channel());
     return tickets.save(ticket);
   }
 

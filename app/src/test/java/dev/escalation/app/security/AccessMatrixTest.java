@@ -50,6 +50,8 @@ class AccessMatrixTest {
       GET    | /app.js                             |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /ui/ticket.js                       |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /webjars/bpmn-js/8.0.0/dist/bpmn-viewer.production.min.js | | 401 | 200 | 200 | 200 | 200 | 200 | 200
+      GET    | /calendars.html                     |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      GET    | /calendars.js                       |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/me                             |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets                        |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets/{id}                   |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
@@ -98,7 +100,10 @@ class AccessMatrixTest {
       GET    | /api/queue?tier=0                   |      | 401  | 400   | 400   | 400  | 400 | 400  | 400
       POST   | /api/tickets/{id}/grab              | {"note":" "} | 401 | 403 | 403 | 400 | 400 | 400 | 403
       POST   | /api/tickets/{id}/reassignment      | {}   | 401  | 403   | 403   | 403  | 400 | 400  | 403
-      PUT    | /api/calendars/default              | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 404
+      GET    | /api/calendars                      |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      POST   | /api/calendars                      | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400
+      PUT    | /api/calendars/999999               | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 404
+      POST   | /api/calendars/999999/holidays      | []   | 401  | 403   | 403   | 403  | 403 | 403  | 404
       PUT    | /api/on-call                        | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 405
       POST   | /api/on-call                        | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 400
       GET    | /api/on-call                        |      | 401  | 200   | 200   | 200  | 200 | 200  | 200

@@ -68,5 +68,7 @@ public enum AuditEventType {
   /** C3: a staff-only note; its text is for staff and never reaches the customer. */
   INTERNAL_NOTE,
   /** C5: an alert for the team channel (Slack, Teams) was written to the outbox. */
-  TEAM_CHANNEL_POSTED
+  TEAM_CHANNEL_POSTED,
+  /** A support calendar was created, changed, given holidays or seeded (S2); not bound to a ticket. */
+  CALENDAR_CHANGED
 }

@@ -4,6 +4,7 @@ import dev.escalation.processes.TicketEscalation.Actions;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.job.FixableFailure;
+import dev.escalation.workers.meters.EscalationMeters;
 import dev.escalation.workers.ticket.ResolutionAttemptRepository;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.TicketMessage;
@@ -11,6 +12,7 @@ import dev.escalation.workers.ticket.TicketMessageRepository;
 import dev.escalation.workers.ticket.Tickets;
 import dev.escalation.workers.ticket.Times;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -28,9 +30,11 @@ public class Handoffs {
   private final AuditTrail audit;
   private final Times times;
   private final Clock clock;
+  private final EscalationMeters meters;
 
   Handoffs(Tickets tickets, HandoffNoteRepository notes, EscalationRepository escalations, ResolutionAttemptRepository attempts,
-      TicketMessageRepository messages, AuditTrail audit, Times times, Clock clock) {
+      TicketMessageRepository messages, AuditTrail audit, Times times, Clock clock, EscalationMeters meters) {
+    this.meters = meters;
     this.tickets = tickets;
     this.notes = notes;
     this.escalations = escalations;
@@ -104,7 +108,16 @@ public class Handoffs {
     Instant now = clock.instant();
     escalations.save(new Escalation(null, ticketId, ticket.openedAt(), note.id(), type, cause, from, to, ticket.ownerUsername(), null,
         ticket.reescalationCount() > 0, now));
+    Instant breachedDeadline = switch (cause) {
+      case "RESPONSE_SLA_BREACHED" -> ticket.responseDueAt();
+      case "RESOLUTION_SLA_BREACHED" -> ticket.resolutionDueAt();
+      default -> null;
+    };
     ticket.escalateTo(to, now);
+    meters.escalated(type.name(), from, to, cause);
+    if (breachedDeadline != null) {
+      meters.handoffAfterDeadline(cause.startsWith("RESPONSE") ? "response" : "resolution", Duration.between(breachedDeadline, now));
+    }
     // Until the new owner is chosen, no one acts on the ticket: the old owner no longer should, and
     // the new one is not known yet (cleared by OwnerAssignment.assign).
     ticket.beginAction(Actions.ESCALATE, note.automatic() ? AuditTrail.SYSTEM : note.author(), now);

@@ -1,5 +1,6 @@
 package dev.escalation.workers.job;
 
+import dev.escalation.workers.meters.EscalationMeters;
 import io.camunda.client.exception.CamundaError;
 import io.camunda.client.jobhandling.CommandExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
@@ -24,8 +25,10 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
   private final DefaultJobExceptionHandlingStrategy delegate;
+  private final EscalationMeters meters;
 
-  RetryWithBackoff(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics) {
+  RetryWithBackoff(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics, EscalationMeters meters) {
+    this.meters = meters;
     this.delegate = new DefaultJobExceptionHandlingStrategy(commands, metrics);
   }
 
@@ -40,6 +43,7 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
     int retriesLeft = exception instanceof ConfigurationFailure ? 0 : Math.max(job.getRetries() - 1, 0);
     Duration backoff = backoff(job.getRetries());
     String message = incidentMessage(job.getType(), job.getVariablesAsMap().get("ticketId"), exception);
+    meters.jobFailed(job.getType(), retriesLeft == 0);
     log.warn("{} (retries left: {}, next try in {})", message, retriesLeft, backoff, exception);
     // Failed directly (not through the SDK's JobError) so that the incident shows this message, not a stack trace.
     context.jobClient().newFailCommand(job.getKey())

@@ -1,5 +1,6 @@
 package dev.escalation.workers.notification;
 
+import dev.escalation.workers.meters.EscalationMeters;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public class OutboxDispatcher {
   private final OutboxProperties properties;
   private final RetryPolicy retries;
   private final Clock clock;
+  private final EscalationMeters meters;
   private final Map<Channel, ChannelAdapter> adapters = new EnumMap<>(Channel.class);
   private final EmailFallback emailFallback;
 
@@ -54,8 +56,9 @@ public class OutboxDispatcher {
       OutboxProperties properties,
       Clock clock,
       List<ChannelAdapter> adapters,
-      EmailFallback emailFallback) {
+      EmailFallback emailFallback, EscalationMeters meters) {
     this.emailFallback = emailFallback;
+    this.meters = meters;
     this.notifications = notifications;
     this.audit = audit;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -122,6 +125,7 @@ public class OutboxDispatcher {
   private boolean dispatch(Notification due) {
     ChannelAdapter adapter = adapters.get(due.channel());
     if (adapter == null) {
+      meters.deliveryFailed(due.channel().name());
       return record(due, due.undeliverable(
               "no adapter for channel " + due.channel() + " yet; the notification was not sent"),
           AuditEventType.NOTIFICATION_FAILED);
@@ -139,12 +143,14 @@ public class OutboxDispatcher {
     } catch (DeliveryException e) {
       log.warn("Notification {} ({} to {} by {}) not delivered, attempt {}: {}", due.id(), due.kind(),
           due.recipient(), due.channel(), due.attempts() + 1, e.getMessage());
+      meters.deliveryFailed(due.channel().name());
       outcome = e.undeliverable() ? due.undeliverable(e.getMessage()) : afterFailure(due, e.getMessage(), e.permanent(), e.retryAfter());
       event = outcome.status() == NotificationStatus.PENDING ? null : AuditEventType.NOTIFICATION_FAILED;
     } catch (RuntimeException e) {
       // A bug in an adapter: retried like a temporary failure, so the notification is not lost silently.
       String error = "unexpected error in the " + due.channel() + " adapter: " + e;
       log.error("Notification {}: {}", due.id(), error, e);
+      meters.deliveryFailed(due.channel().name());
       outcome = afterFailure(due, error, false, null);
       event = outcome.status() == NotificationStatus.FAILED ? AuditEventType.NOTIFICATION_FAILED : null;
     }

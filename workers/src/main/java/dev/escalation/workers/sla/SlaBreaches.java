@@ -6,6 +6,7 @@ import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.handoff.EscalationType;
 import dev.escalation.workers.handoff.HandoffNote;
 import dev.escalation.workers.handoff.Handoffs;
+import dev.escalation.workers.meters.EscalationMeters;
 import dev.escalation.workers.notification.Channel;
 import dev.escalation.workers.notification.NotificationKind;
 import dev.escalation.workers.notification.Outbox;
@@ -27,9 +28,11 @@ class SlaBreaches {
   private final Outbox outbox;
   private final Times times;
   private final SlaPolicies policies;
+  private final EscalationMeters meters;
 
   SlaBreaches(Tickets tickets, Handoffs handoffs, RosterRepository roster, AuditTrail audit, Outbox outbox, Times times,
-      SlaPolicies policies) {
+      SlaPolicies policies, EscalationMeters meters) {
+    this.meters = meters;
     this.tickets = tickets;
     this.handoffs = handoffs;
     this.roster = roster;
@@ -49,6 +52,7 @@ class SlaBreaches {
     ticket.breached(response);
     tickets.save(ticket);
     boolean canEscalate = !ticket.isAtTopTier();
+    meters.breached(clockName, ticket.tier());
     audit.record(ticketId, AuditEventType.SLA_BREACHED, AuditTrail.SYSTEM,
         clockName.toLowerCase() + " SLA breached at tier " + ticket.tier() + " (due " + times.format(due) + ", owner "
             + ticket.ownerUsername() + ")" + (canEscalate ? "; escalating" : "; top tier reached, alerting the head of support"));

@@ -3,23 +3,37 @@ package dev.escalation.workers.sla;
 import dev.escalation.workers.ticket.Priority;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 
-/** Computes SLA clocks (warning and due instants) per priority, in 24/7 or business time. */
+/**
+ * Computes SLA clocks (warning and due instants) per priority, in 24/7 or business time. The
+ * calendar is looked up by name on every computation (S2), so an edited calendar applies to the
+ * next clock computed, never to a date already handed to the process.
+ */
 public class SlaCalculator {
 
   private final SlaProperties properties;
-  private final Map<Priority, SupportCalendar> calendars = new EnumMap<>(Priority.class);
+  private final SupportCalendars calendars;
 
+  /** Calendars straight from the properties: {@code business-hours} and {@code 24x7} only. */
   public SlaCalculator(SlaProperties properties) {
+    this(properties, fromProperties(properties));
+  }
+
+  public SlaCalculator(SlaProperties properties, SupportCalendars calendars) {
     if (properties == null) {
       throw new IllegalArgumentException("properties must not be null");
     }
-    this.properties = properties;
-    for (Priority priority : Priority.values()) {
-      calendars.put(priority, properties.calendarFor(priority));
+    if (calendars == null) {
+      throw new IllegalArgumentException("calendars must not be null");
     }
+    this.properties = properties;
+    this.calendars = calendars;
+  }
+
+  /** The name of the calendar the clocks of {@code p} count in. */
+  public String calendarName(Priority p) {
+    requireNonNull(p, "priority");
+    return properties.target(p).businessHours() ? CalendarNames.BUSINESS_HOURS : CalendarNames.TWENTY_FOUR_SEVEN;
   }
 
   public SlaClock responseClock(Priority p, Instant start) {
@@ -70,8 +84,18 @@ public class SlaCalculator {
   }
 
   private SupportCalendar calendar(Priority p) {
-    requireNonNull(p, "priority");
-    return calendars.get(p);
+    return calendars.named(calendarName(p));
+  }
+
+  private static SupportCalendars fromProperties(SlaProperties properties) {
+    if (properties == null) {
+      throw new IllegalArgumentException("properties must not be null");
+    }
+    return name -> switch (name) {
+      case CalendarNames.BUSINESS_HOURS -> properties.businessCalendar();
+      case CalendarNames.TWENTY_FOUR_SEVEN -> SupportCalendar.twentyFourSeven();
+      default -> throw new IllegalArgumentException("no support calendar named " + name);
+    };
   }
 
   private static Duration scale(Duration duration, double factor) {

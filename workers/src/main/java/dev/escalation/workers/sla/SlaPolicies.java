@@ -63,7 +63,7 @@ public class SlaPolicies {
     return new AppliedSlaPolicy(null, ticket.id(), PROPERTIES_RULE_PREFIX + ticket.priority().name().toLowerCase(),
         "no SLA policy table in this process version: escalation.sla.targets", target.response().toString(),
         target.resolution().toString(), null,
-        target.businessHours() ? ConfiguredSupportCalendars.BUSINESS_HOURS : ConfiguredSupportCalendars.AROUND_THE_CLOCK,
+        target.businessHours() ? CalendarNames.BUSINESS_HOURS : CalendarNames.TWENTY_FOUR_SEVEN,
         String.valueOf(properties.warningRatio()), false, processDefinitionKey, processVersion, clock.instant());
   }
 

@@ -59,7 +59,7 @@ public record SlaProperties(
     return targets.get(priority);
   }
 
-  public SupportCalendar businessCalendar() {
+  public SupportCalendar.WeeklyHours businessCalendar() {
     return calendar.toSupportCalendar();
   }
 
@@ -116,11 +116,11 @@ public record SlaProperties(
       return new CalendarProperties(null, null, null, null, null);
     }
 
-    SupportCalendar toSupportCalendar() {
+    SupportCalendar.WeeklyHours toSupportCalendar() {
       return supportCalendar(zone, workingDays, opensAt, closesAt, holidays);
     }
 
-    private static SupportCalendar supportCalendar(
+    private static SupportCalendar.WeeklyHours supportCalendar(
         String zone,
         List<DayOfWeek> workingDays,
         LocalTime opensAt,
@@ -133,7 +133,7 @@ public record SlaProperties(
         throw new IllegalArgumentException("calendar.zone is not a valid time zone: " + zone, e);
       }
       try {
-        return new SupportCalendar(
+        return new SupportCalendar.WeeklyHours(
             zoneId, new HashSet<>(workingDays), opensAt, closesAt, new HashSet<>(holidays));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("calendar." + e.getMessage(), e);

@@ -76,6 +76,7 @@ class OutboxDispatcherTest {
   @Autowired MailThreads threads;
   @Autowired EmailFallback emailFallback;
   @Autowired TicketRepository ticketRows;
+  @Autowired dev.escalation.workers.meters.EscalationMeters meters;
 
   @BeforeEach
   void cleanSlate() {
@@ -425,7 +426,7 @@ class OutboxDispatcherTest {
   }
 
   private OutboxDispatcher dispatcherWith(ChannelAdapter adapter) {
-    return new OutboxDispatcher(notifications, audit, transactionManager, properties, clock, List.of(adapter), emailFallback);
+    return new OutboxDispatcher(notifications, audit, transactionManager, properties, clock, List.of(adapter), emailFallback, meters);
   }
 
   private Notification enqueue(long ticket, String recipient, String name, Channel channel, String subject, String body) {
@@ -452,6 +453,6 @@ class OutboxDispatcherTest {
     sender.setHost(smtp.host());
     sender.setPort(smtp.port());
     return new OutboxDispatcher(notifications, audit, transactionManager, properties, clock,
-        List.of(new EmailChannelAdapter(() -> sender, properties, clock, threads)), emailFallback);
+        List.of(new EmailChannelAdapter(() -> sender, properties, clock, threads)), emailFallback, meters);
   }
 }

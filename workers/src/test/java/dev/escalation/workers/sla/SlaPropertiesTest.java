@@ -38,7 +38,7 @@ class SlaPropertiesTest {
 
   @Test
   void defaultCalendarIsBerlinWeekdaysNineToFive() {
-    SupportCalendar calendar = SlaProperties.defaults().businessCalendar();
+    SupportCalendar.WeeklyHours calendar = SlaProperties.defaults().businessCalendar();
 
     assertThat(calendar.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
     assertThat(calendar.workingDays())
@@ -147,7 +147,7 @@ class SlaPropertiesTest {
         .isEqualTo(new SlaTarget(Duration.ofMinutes(30), Duration.ofHours(6), true));
     assertThat(properties.target(Priority.P1))
         .isEqualTo(SlaProperties.defaultTargets().get(Priority.P1));
-    SupportCalendar calendar = properties.businessCalendar();
+    SupportCalendar.WeeklyHours calendar = properties.businessCalendar();
     assertThat(calendar.zone()).isEqualTo(ZoneId.of("Europe/Vienna"));
     assertThat(calendar.workingDays()).doesNotContain(DayOfWeek.FRIDAY).hasSize(4);
     assertThat(calendar.opensAt()).isEqualTo(LocalTime.of(8, 0));

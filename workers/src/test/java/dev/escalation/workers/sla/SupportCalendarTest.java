@@ -24,7 +24,7 @@ class SupportCalendarTest {
       EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
   private static SupportCalendar berlin(LocalDate... holidays) {
-    return new SupportCalendar(
+    return new SupportCalendar.WeeklyHours(
         BERLIN, MON_FRI, LocalTime.of(9, 0), LocalTime.of(17, 0), Set.of(holidays));
   }
 
@@ -190,7 +190,7 @@ class SupportCalendarTest {
   void workingTimeSpanningTheDstSwitchCountsElapsedTime() {
     // Open every day 00:00-23:00: on 2026-03-29 that wall-clock window is only 22 h long.
     SupportCalendar calendar =
-        new SupportCalendar(
+        new SupportCalendar.WeeklyHours(
             BERLIN, EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.of(23, 0), null);
 
     assertThat(calendar.between(berlin(2026, 3, 28, 0, 0), berlin(2026, 3, 30, 0, 0)))
@@ -253,8 +253,8 @@ class SupportCalendarTest {
 
   @Test
   void holidaysMayBeNull() {
-    SupportCalendar calendar =
-        new SupportCalendar(BERLIN, MON_FRI, LocalTime.of(9, 0), LocalTime.of(17, 0), null);
+    SupportCalendar.WeeklyHours calendar =
+        new SupportCalendar.WeeklyHours(BERLIN, MON_FRI, LocalTime.of(9, 0), LocalTime.of(17, 0), null);
 
     assertThat(calendar.holidays()).isEmpty();
   }
@@ -262,8 +262,8 @@ class SupportCalendarTest {
   @Test
   void inputSetsAreCopied() {
     Set<DayOfWeek> days = new HashSet<>(MON_FRI);
-    SupportCalendar calendar =
-        new SupportCalendar(BERLIN, days, LocalTime.of(9, 0), LocalTime.of(17, 0), null);
+    SupportCalendar.WeeklyHours calendar =
+        new SupportCalendar.WeeklyHours(BERLIN, days, LocalTime.of(9, 0), LocalTime.of(17, 0), null);
     days.add(DayOfWeek.SATURDAY);
 
     assertThat(calendar.isWorkingTime(SAT_10_00)).isFalse();
@@ -275,14 +275,14 @@ class SupportCalendarTest {
   void rejectsOpeningNotBeforeClosing() {
     assertThatThrownBy(
             () ->
-                new SupportCalendar(
+                new SupportCalendar.WeeklyHours(
                     BERLIN, MON_FRI, LocalTime.of(17, 0), LocalTime.of(9, 0), Set.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("opensAt")
         .hasMessageContaining("closesAt");
     assertThatThrownBy(
             () ->
-                new SupportCalendar(
+                new SupportCalendar.WeeklyHours(
                     BERLIN, MON_FRI, LocalTime.of(9, 0), LocalTime.of(9, 0), Set.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("opensAt");
@@ -292,12 +292,12 @@ class SupportCalendarTest {
   void rejectsMissingWorkingDays() {
     assertThatThrownBy(
             () ->
-                new SupportCalendar(
+                new SupportCalendar.WeeklyHours(
                     BERLIN, Set.of(), LocalTime.of(9, 0), LocalTime.of(17, 0), Set.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("workingDays");
     assertThatThrownBy(
-            () -> new SupportCalendar(BERLIN, null, LocalTime.of(9, 0), LocalTime.of(17, 0), null))
+            () -> new SupportCalendar.WeeklyHours(BERLIN, null, LocalTime.of(9, 0), LocalTime.of(17, 0), null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("workingDays");
   }
@@ -305,13 +305,13 @@ class SupportCalendarTest {
   @Test
   void rejectsNullFields() {
     assertThatThrownBy(
-            () -> new SupportCalendar(null, MON_FRI, LocalTime.of(9, 0), LocalTime.of(17, 0), null))
+            () -> new SupportCalendar.WeeklyHours(null, MON_FRI, LocalTime.of(9, 0), LocalTime.of(17, 0), null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("zone");
-    assertThatThrownBy(() -> new SupportCalendar(BERLIN, MON_FRI, null, LocalTime.of(17, 0), null))
+    assertThatThrownBy(() -> new SupportCalendar.WeeklyHours(BERLIN, MON_FRI, null, LocalTime.of(17, 0), null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("opensAt");
-    assertThatThrownBy(() -> new SupportCalendar(BERLIN, MON_FRI, LocalTime.of(9, 0), null, null))
+    assertThatThrownBy(() -> new SupportCalendar.WeeklyHours(BERLIN, MON_FRI, LocalTime.of(9, 0), null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("closesAt");
   }

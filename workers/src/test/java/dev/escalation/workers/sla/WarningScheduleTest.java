@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** T4, S1: where each warning threshold of a clock falls, in its calendar, from the time already spent. */
 class WarningScheduleTest {
   private static final SupportCalendar ALWAYS = SupportCalendar.twentyFourSeven();
-  private static final SupportCalendar BERLIN_OFFICE = new SupportCalendar(ZoneId.of("Europe/Berlin"),
+  private static final SupportCalendar BERLIN_OFFICE = new SupportCalendar.WeeklyHours(ZoneId.of("Europe/Berlin"),
       EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0), Set.of());
   private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z"); // Wednesday 11:00 in Berlin
   private static final List<Double> HALF_AND_THREE_QUARTERS = List.of(0.5, 0.75);
