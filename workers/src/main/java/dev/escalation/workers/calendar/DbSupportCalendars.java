@@ -24,7 +24,7 @@ public class DbSupportCalendars implements SupportCalendars {
   @Override
   @Transactional(readOnly = true)
   public SupportCalendar named(String name) {
-    StoredCalendar stored = rows.byName(name).orElseThrow(() -> new IllegalArgumentException("no support calendar named " + name));
+    StoredCalendar stored = rows.byName(name).orElseThrow(() -> unknown(name));
     if (stored.kind() == CalendarKind.UNION) {
       return new SupportCalendar.Union(stored.members().stream().map(this::weekly).map(SupportCalendar.class::cast).toList());
     }
@@ -32,7 +32,13 @@ public class DbSupportCalendars implements SupportCalendars {
   }
 
   private SupportCalendar.WeeklyHours weekly(String name) {
-    return weekly(rows.byName(name).orElseThrow(() -> new IllegalArgumentException("no support calendar named " + name)));
+    return weekly(rows.byName(name).orElseThrow(() -> unknown(name)));
+  }
+
+  /** Names the calendars there are, so whoever wrote the name (a policy row, an admin) sees what to use. */
+  private IllegalArgumentException unknown(String name) {
+    String known = rows.all().stream().map(StoredCalendar::name).sorted().collect(Collectors.joining(", "));
+    return new IllegalArgumentException("no support calendar named '" + name + "' (known: " + known + ")");
   }
 
   static SupportCalendar.WeeklyHours weekly(StoredCalendar stored) {

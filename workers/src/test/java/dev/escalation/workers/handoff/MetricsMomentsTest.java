@@ -1,6 +1,7 @@
 package dev.escalation.workers.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.escalation.workers.testsupport.FakeJobs;
 
 import dev.escalation.processes.TicketEscalation.JobTypes;
 import dev.escalation.workers.audit.AuditEventType;
@@ -20,7 +21,6 @@ import dev.escalation.workers.ticket.Priority;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.TicketRepository;
 import io.camunda.client.api.response.ActivatedJob;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -229,11 +229,6 @@ class MetricsMomentsTest {
   }
 
   private static ActivatedJob job(long key) {
-    return (ActivatedJob) Proxy.newProxyInstance(ActivatedJob.class.getClassLoader(), new Class<?>[] {ActivatedJob.class},
-        (proxy, method, args) -> switch (method.getName()) {
-          case "getKey" -> key;
-          case "getType" -> JobTypes.RESOLVE_TICKET;
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    return FakeJobs.job(key, JobTypes.RESOLVE_TICKET);
   }
 }

@@ -1,6 +1,7 @@
 package dev.escalation.workers.refund;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import dev.escalation.workers.testsupport.FakeJobs;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -22,7 +23,6 @@ import dev.escalation.workers.ticket.Priority;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.Tickets;
 import io.camunda.client.api.response.ActivatedJob;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,12 +74,7 @@ class IssueRefundWorkerTest {
   }
 
   private static ActivatedJob job(long key) {
-    return (ActivatedJob) Proxy.newProxyInstance(ActivatedJob.class.getClassLoader(), new Class<?>[] {ActivatedJob.class},
-        (proxy, method, args) -> switch (method.getName()) {
-          case "getKey" -> key;
-          case "getType" -> JobTypes.ISSUE_REFUND;
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    return FakeJobs.job(key, JobTypes.ISSUE_REFUND);
   }
 
   private void deliver(long jobKey, RefundRequest refund) {

@@ -1,6 +1,7 @@
 package dev.escalation.workers.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.escalation.workers.testsupport.FakeJobs;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.escalation.processes.TicketEscalation.JobTypes;
@@ -24,7 +25,6 @@ import dev.escalation.workers.ticket.Priority;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.TicketRepository;
 import io.camunda.client.api.response.ActivatedJob;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -188,8 +188,9 @@ class SlaPolicyClocksTest {
     soon.put(SlaPolicy.RESPONSE_TARGET, "soon");
 
     assertThatThrownBy(() -> clocks.start(id, moon, 1, 1)).isInstanceOf(FixableFailure.class)
-        .hasMessage("rule enterprise-around-the-clock of sla-policy names calendar 'moon': no support calendar named 'moon'"
-            + " (known: business-hours, 24x7) for ticket " + id);
+        .hasMessageStartingWith("rule enterprise-around-the-clock of sla-policy names calendar 'moon': no support calendar"
+            + " named 'moon' (known: 24x7, business-hours")
+        .hasMessageEndingWith(") for ticket " + id);
     assertThatThrownBy(() -> clocks.start(id, soon, 1, 1)).isInstanceOf(FixableFailure.class)
         .hasMessage("rule enterprise-around-the-clock of sla-policy gives responseTarget 'soon' for ticket " + id);
     assertThat(applied.findFirstByTicketIdOrderByIdDesc(id)).isEmpty();
@@ -277,11 +278,6 @@ class SlaPolicyClocksTest {
 
   private static ActivatedJob job() {
     long key = JOB_KEYS.incrementAndGet();
-    return (ActivatedJob) Proxy.newProxyInstance(ActivatedJob.class.getClassLoader(), new Class<?>[] {ActivatedJob.class},
-        (proxy, method, args) -> switch (method.getName()) {
-          case "getKey" -> key;
-          case "getType" -> JobTypes.NOTIFY_SLA_WARNING;
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    return FakeJobs.job(key, JobTypes.NOTIFY_SLA_WARNING);
   }
 }
