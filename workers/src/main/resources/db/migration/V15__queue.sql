@@ -47,7 +47,7 @@ ALTER TABLE ticket
 -- and only the rows of the page are read from the table.
 CREATE INDEX queue_running
     ON ticket (queue_rank, queue_due_at, priority, id, status, tier, channel, customer_vip, owner_username,
-               target_group, category, queue_warn_at);
+               target_group, category, queue_warn_at, queue_left_s);
 CREATE INDEX queue_paused
     ON ticket (queue_rank, queue_left_s, priority, id, status, tier, channel, customer_vip, owner_username,
                target_group, category);

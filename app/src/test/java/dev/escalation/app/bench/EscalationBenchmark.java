@@ -88,7 +88,8 @@ import org.springframework.test.context.ContextConfiguration;
  * Sizes (defaults): {@code -Dbench.instances=100 -Dbench.warmup=20 -Dbench.storm=150 -Dbench.limitFirstStep=100
  * -Dbench.limitMax=16000 -Dbench.limitProbes=20 -Dbench.limitMinutes=10 -Dbench.reportingTickets=1000000
  * -Dbench.timelineQueries=200 -Dbench.metricsRuns=25 -Dbench.clients=8};
- * {@code -Dbench.phases=pipeline,storm,limit,reporting} runs a subset. docs/benchmark.md explains the figures.
+ * {@code -Dbench.phases=pipeline,storm,limit,reporting} runs a subset; {@code -Dbench.phases=queue} (W1/W4, with
+ * {@code -Dbench.queueTickets=100000 -Dbench.queueQueries=50 -Dbench.queueEvents=20}) runs only when named. docs/benchmark.md explains the figures.
  */
 @Tag("benchmark")
 @SpringBootTest(
@@ -123,6 +124,9 @@ class EscalationBenchmark {
   private final int metricsRuns = size("bench.metricsRuns", 25);
   private final int clients = size("bench.clients", 8);
   private final int whatifEvaluations = size("bench.whatifEvaluations", 100_000);
+  private final int queueTickets = size("bench.queueTickets", 100_000);
+  private final int queueQueries = size("bench.queueQueries", 50);
+  private final int queueEvents = size("bench.queueEvents", 20);
   private final Set<String> phases = new HashSet<>(Arrays.asList(
       System.getProperty("bench.phases", "pipeline,storm,limit,reporting").split(",")));
 
@@ -153,6 +157,7 @@ class EscalationBenchmark {
     phase("limit", this::embeddedLimit);
     phase("reporting", this::reporting);
     phase("whatif", this::whatIf); // only when named in -Dbench.phases
+    phase("queue", this::queue); // only when named in -Dbench.phases
     results.put("opensRetriedAfter503", unavailable.get());
     results.put("benchmarkSeconds", round((System.nanoTime() - started) / 1e9));
     ObjectMapper json = new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
@@ -182,6 +187,24 @@ class EscalationBenchmark {
     } finally {
       results.put(name + "PhaseSeconds", round((System.nanoTime() - start) / 1e9));
     }
+  }
+
+  // ---------------------------------------------------------------- queue (W1) and events (W4), only when asked for
+
+  /** Only with {@code -Dbench.phases=queue}: it leaves {@code bench.queueTickets} open tickets in the app's database. */
+  private void queue() throws Exception {
+    QueueBench.Result r = new QueueBench(jdbc, api, port).run(queueTickets, queueQueries, queueEvents, appClock.instant());
+    results.put("queueTickets", queueTickets);
+    results.put("queueFirstPageP95MillisByFilter", r.p95ByFilter());
+    results.put("queueFirstPageP95Millis", round(r.p95()));
+    results.put("queueFirstPageP50Millis", round(r.p50()));
+    results.put("queueEventDelaysMillis", r.eventDelaysMillis());
+    row("queue first page p95, " + queueTickets + " open tickets, " + QueueBench.FILTERS.size() + " filter sets", fmt(r.p95()) + " ms",
+        "< 100 ms", r.samples() + " pages over HTTP");
+    r.p95ByFilter().forEach((filter, p95) -> row("  filter: " + filter, fmt(p95) + " ms", "< 100 ms", queueQueries + " pages"));
+    List<Double> delays = r.eventDelaysMillis().stream().map(Long::doubleValue).toList();
+    row("change to SSE event, p95", fmt(percentileOf(delays, 0.95)) + " ms", "< 1000 ms",
+        delays.size() + " owner actions, max " + fmt(percentileOf(delays, 1.0)) + " ms");
   }
 
   // ---------------------------------------------------------------- a. pipeline vs bare engine
