@@ -1,17 +1,13 @@
 package dev.escalation.app.channels;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.escalation.app.inbound.InboundMessages;
 import dev.escalation.workers.inbound.InboundMessage;
 import dev.escalation.workers.inbound.InboundMessage.Attachment;
 import dev.escalation.workers.inbound.InboundMessage.ThreadHint;
 import dev.escalation.workers.instagram.InstagramProperties;
 import dev.escalation.workers.notification.Channel;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,14 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class InstagramWebhook {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final InstagramProperties properties;
-  private final InboundMessages inbound;
+  private final MetaDeliveries deliveries;
 
-  InstagramWebhook(InstagramProperties properties, InboundMessages inbound) {
+  InstagramWebhook(InstagramProperties properties, MetaDeliveries deliveries) {
     this.properties = properties;
-    this.inbound = inbound;
+    this.deliveries = deliveries;
   }
 
   @GetMapping("/api/channels/instagram/webhook")
@@ -48,23 +42,7 @@ class InstagramWebhook {
   @PostMapping("/api/channels/instagram/webhook")
   ResponseEntity<?> delivery(@RequestHeader(name = MetaWebhookChecks.SIGNATURE_HEADER, required = false) String signature,
       @RequestBody(required = false) byte[] body) {
-    byte[] raw = body == null ? new byte[0] : body;
-    if (!MetaWebhookChecks.signed(properties.appSecret(), raw, signature)) {
-      return WebhookRefusal.unauthorized("instagram", properties.appSecret().isEmpty()
-          ? "no app secret is configured: set escalation.channels.instagram.app-secret (env INSTAGRAM_APP_SECRET)"
-          : MetaWebhookChecks.SIGNATURE_HEADER + " is missing or does not match the body signed with the app secret");
-    }
-    JsonNode payload;
-    try {
-      payload = JSON.readTree(raw);
-    } catch (IOException e) {
-      return ResponseEntity.badRequest().build();
-    }
-    List<String> outcomes = new ArrayList<>();
-    for (InboundMessage message : messages(payload)) {
-      outcomes.add(inbound.receive(message).outcome().name());
-    }
-    return ResponseEntity.ok(Map.of("received", outcomes));
+    return deliveries.receive("instagram", properties.appSecret(), signature, body, InstagramWebhook::messages);
   }
 
   static List<InboundMessage> messages(JsonNode payload) {

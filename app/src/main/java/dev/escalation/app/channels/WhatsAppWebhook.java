@@ -1,17 +1,13 @@
 package dev.escalation.app.channels;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.escalation.app.inbound.InboundMessages;
 import dev.escalation.workers.inbound.InboundMessage;
 import dev.escalation.workers.inbound.InboundMessage.Attachment;
 import dev.escalation.workers.inbound.InboundMessage.ThreadHint;
 import dev.escalation.workers.notification.Channel;
 import dev.escalation.workers.whatsapp.WhatsAppProperties;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,14 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class WhatsAppWebhook {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final WhatsAppProperties properties;
-  private final InboundMessages inbound;
+  private final MetaDeliveries deliveries;
 
-  WhatsAppWebhook(WhatsAppProperties properties, InboundMessages inbound) {
+  WhatsAppWebhook(WhatsAppProperties properties, MetaDeliveries deliveries) {
     this.properties = properties;
-    this.inbound = inbound;
+    this.deliveries = deliveries;
   }
 
   @GetMapping("/api/channels/whatsapp/webhook")
@@ -49,23 +43,7 @@ class WhatsAppWebhook {
   @PostMapping("/api/channels/whatsapp/webhook")
   ResponseEntity<?> delivery(@RequestHeader(name = MetaWebhookChecks.SIGNATURE_HEADER, required = false) String signature,
       @RequestBody(required = false) byte[] body) {
-    byte[] raw = body == null ? new byte[0] : body;
-    if (!MetaWebhookChecks.signed(properties.appSecret(), raw, signature)) {
-      return WebhookRefusal.unauthorized("whatsapp", properties.appSecret().isEmpty()
-          ? "no app secret is configured: set escalation.channels.whatsapp.app-secret (env WHATSAPP_APP_SECRET)"
-          : MetaWebhookChecks.SIGNATURE_HEADER + " is missing or does not match the body signed with the app secret");
-    }
-    JsonNode payload;
-    try {
-      payload = JSON.readTree(raw);
-    } catch (IOException e) {
-      return ResponseEntity.badRequest().build();
-    }
-    List<String> outcomes = new ArrayList<>();
-    for (InboundMessage message : messages(payload)) {
-      outcomes.add(inbound.receive(message).outcome().name());
-    }
-    return ResponseEntity.ok(Map.of("received", outcomes));
+    return deliveries.receive("whatsapp", properties.appSecret(), signature, body, WhatsAppWebhook::messages);
   }
 
   static List<InboundMessage> messages(JsonNode payload) {

@@ -5,6 +5,8 @@ import dev.escalation.app.metrics.RecurringIssues;
 import dev.escalation.app.metrics.SatisfactionMetrics;
 import dev.escalation.app.overrides.Override;
 import dev.escalation.app.overrides.OverrideQueries;
+import dev.escalation.app.reports.ReportWindow;
+import dev.escalation.app.reports.SlaCompliance;
 import dev.escalation.workers.ticket.Durations;
 import dev.escalation.workers.ticket.TicketProperties;
 import java.time.Duration;
@@ -35,10 +37,12 @@ class WeeklyDigestMail {
   private final SatisfactionMetrics satisfaction;
   private final RecurringIssues issues;
   private final OverrideQueries overrides;
+  private final SlaCompliance compliance;
   private final ZoneId zone;
 
   WeeklyDigestMail(EscalationMetrics metrics, SatisfactionMetrics satisfaction, RecurringIssues issues, OverrideQueries overrides,
-      TicketProperties tickets) {
+      SlaCompliance compliance, TicketProperties tickets) {
+    this.compliance = compliance;
     this.metrics = metrics;
     this.satisfaction = satisfaction;
     this.issues = issues;
@@ -76,6 +80,11 @@ class WeeklyDigestMail {
     t.append("- M4 escalation response time: average ").append(duration(m.escalationResponse().averageSeconds())).append(" (")
         .append(m.escalationResponse().answered()).append(" of ").append(m.escalationResponse().handoffs()).append(" handoffs answered)\n\n");
 
+    SlaCompliance.Group sla = compliance.compute(new ReportWindow(from, to), SlaCompliance.Dimension.PRIORITY).total();
+    t.append("SLA compliance (M9, clock periods started this week)\n");
+    t.append("- Response: ").append(figures(sla.response())).append('\n');
+    t.append("- Resolution: ").append(figures(sla.resolution())).append("\n\n");
+
     t.append("Satisfaction (M5)\n");
     t.append("- Surveys sent: ").append(s.surveysSent()).append(", answered: ").append(s.answered()).append(" (")
         .append(percent(s.responseRate())).append("), average rating: ")
@@ -105,6 +114,10 @@ class WeeklyDigestMail {
     return counted.isEmpty() ? "-" : counted.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+  }
+
+  private static String figures(SlaCompliance.Figures f) {
+    return f.met() + " met, " + f.breached() + " breached (" + percent(f.rate()) + " met), " + f.pending() + " pending";
   }
 
   private static String percent(Double share) {

@@ -47,12 +47,30 @@ class WeeklyDigestTest {
     ledger.criteria(d3, "product-bug-to-technical", "2020-06-04T08:00:01Z");
     ledger.audit(d3, "RULE_OVERRIDDEN", "2020-06-04T08:25:00Z", "agent2", "T8: escalated after 1 of 2 required attempts. Reason: Outage");
     ledger.audit(d3, "RULE_OVERRIDDEN", "2020-06-04T08:26:00Z", "agent2", "T8: escalated after 1 of 2 required attempts. Reason: Customer demo tomorrow");
+    // M9: D1's first clocks met its response, then escalated (the resolution target superseded); at tier 2 both were met;
+    // D3's response breached at tier 1, its tier 2 clocks still run; the next week's ticket does not count
+    target(d1, 1, "RESPONSE", "2020-06-02T08:00:00Z", "MET");
+    target(d1, 1, "RESOLUTION", "2020-06-02T08:00:00Z", "SUPERSEDED");
+    target(d1, 2, "RESPONSE", "2020-06-02T08:10:00Z", "MET");
+    target(d1, 2, "RESOLUTION", "2020-06-02T08:10:00Z", "MET");
+    target(d3, 1, "RESPONSE", "2020-06-04T08:00:00Z", "BREACHED");
+    target(d3, 1, "RESOLUTION", "2020-06-04T08:00:00Z", "SUPERSEDED");
+    target(d3, 2, "RESPONSE", "2020-06-04T08:30:00Z", "RUNNING");
+    target(d3, 2, "RESOLUTION", "2020-06-04T08:30:00Z", "RUNNING");
     // D4: open at tier 1 on Sunday evening, 23:30 in Berlin: still this week
     ledger.ticket(MARK + "d4@example.com", "OTHER", "OPEN", 1, 0, "2020-06-07T21:30:00Z", null);
     // Monday 8 June 00:00 in Berlin: next week
     long next = ledger.ticket(MARK + "next@example.com", "BILLING", "OPEN", 2, 1, "2020-06-07T22:00:00Z", null);
     ledger.audit(next, "RULE_OVERRIDDEN", "2020-06-07T22:00:00Z", "agent1", "T8: escalated after 0 of 2 required attempts. Reason: Late");
     ledger.review(next, "PRODUCT_BUG", "2020-06-07T22:00:00Z");
+    target(next, 1, "RESPONSE", "2020-06-07T22:00:00Z", "BREACHED");
+  }
+
+  private void target(long ticketId, int epoch, String clock, String startedAt, String state) {
+    jdbc.sql("""
+        INSERT INTO sla_target (ticket_id, epoch, clock, priority, tier, skill_group, channel, started_at, state)
+        VALUES (?, ?, ?, 'P2', ?, NULL, 'email', ?, ?)""")
+        .params(ticketId, epoch, clock, epoch, java.sql.Timestamp.from(java.time.Instant.parse(startedAt)), state).update();
   }
 
   @Test
@@ -77,6 +95,10 @@ class WeeklyDigestTest {
         - M3 re-escalation: 0 of 2 resolved tickets reopened (0.0%), 0 escalated again
         - M4 resolution time by tier: tier 1 1 h (1), tier 2 2 h (1)
         - M4 escalation response time: average 5 min (1 of 2 handoffs answered)
+
+        SLA compliance (M9, clock periods started this week)
+        - Response: 2 met, 1 breached (66.7% met), 1 pending
+        - Resolution: 1 met, 0 breached (100.0% met), 1 pending
 
         Satisfaction (M5)
         - Surveys sent: 1, answered: 1 (100.0%), average rating: 2.0 of 5, rated 2 or less: 1

@@ -28,6 +28,7 @@ class PrometheusNamesTest {
     meters.deliveryFailed("EMAIL");
     meters.jobFailed("send-page", false);
     meters.jobFailed("send-page", true);
+    meters.surveyRated(2, 1);
 
     assertThat(samples()).contains(
         "escalation_tickets_opened_total{channel=\"email\",priority=\"P1\"} 2.0",
@@ -35,7 +36,8 @@ class PrometheusNamesTest {
         "escalation_sla_breaches_total{clock=\"response\",tier=\"1\"} 1.0",
         "escalation_outbox_delivery_failures_total{channel=\"EMAIL\"} 1.0",
         "escalation_job_failures_total{job_type=\"send-page\"} 2.0",
-        "escalation_job_incidents_total{job_type=\"send-page\"} 1.0");
+        "escalation_job_incidents_total{job_type=\"send-page\"} 1.0",
+        "escalation_survey_ratings_total{rating=\"2\",tier=\"1\"} 1.0");
   }
 
   @Test

@@ -87,6 +87,8 @@ class PrometheusScrapeTest {
     assertThat(opened).contains("escalation_tickets_open{status=\"OPEN\",tier=\"1\"}",
         "escalation_tickets_open{status=\"WAITING_ON_CUSTOMER\",tier=\"3\"}", "escalation_outbox_backlog{channel=\"EMAIL\"}");
 
+    // the clocks start a step after the owner (the SLA policy is evaluated first): move time only once they run
+    await().atMost(Duration.ofSeconds(20)).until(() -> "RUNNING".equals(api.ticket(id).get("responseClock").asText()));
     api.advanceClock("PT16M");
     await().atMost(Duration.ofSeconds(30)).until(() -> api.ticket(id).get("tier").asInt() == 2);
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {

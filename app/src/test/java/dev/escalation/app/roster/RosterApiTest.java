@@ -30,16 +30,16 @@ class RosterApiTest {
 
   @Test
   void anAdminAddsAnAgentWhoThenReceivesTickets() {
-    Map<String, Object> agent9 = member("agent9", "Ada Added", "AGENT", 1, null, true);
-    agent9.put("username", "agent9");
-    TicketApi.Response added = admin.post("/api/roster", agent9);
+    Map<String, Object> agent8 = member("agent8", "Ada Added", "AGENT", 1, null, true);
+    agent8.put("username", "agent8");
+    TicketApi.Response added = admin.post("/api/roster", agent8);
     assertThat(added.status()).as(added.toString()).isEqualTo(201);
-    assertThat(added.location()).endsWith("/api/roster/agent9");
+    assertThat(added.location()).endsWith("/api/roster/agent8");
     assertThat(added.body().get("member").get("role").asText()).isEqualTo("AGENT");
     assertThat(added.body().get("warnings")).isEmpty();
     assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE type = 'ROSTER_CHANGED' AND actor = 'admin' AND ticket_id IS NULL ORDER BY id DESC LIMIT 1")
-        .query(String.class).single()).isEqualTo("added agent9 (Ada Added, agent9@support.local, AGENT, tier 1, available)");
-    assertThat(admin.post("/api/roster", agent9).status()).isEqualTo(409);
+        .query(String.class).single()).isEqualTo("added agent8 (Ada Added, agent8@support.local, AGENT, tier 1, available)");
+    assertThat(admin.post("/api/roster", agent8).status()).isEqualTo(409);
 
     try {
       // the demo agents step away: the new member is the one tier 1 agent routing can pick
@@ -49,13 +49,13 @@ class RosterApiTest {
       }
       long id = new TicketApi(port).as("manager1").open("P4", "OTHER", "roster-added@example.com");
       await().atMost(Duration.ofSeconds(30)).until(() -> new TicketApi(port).ticket(id).get("owner").isObject());
-      assertThat(new TicketApi(port).ticket(id).get("owner").get("username").asText()).isEqualTo("agent9");
+      assertThat(new TicketApi(port).ticket(id).get("owner").get("username").asText()).isEqualTo("agent8");
     } finally {
       admin.send("PUT", "/api/roster/agent1", demoAgent("agent1", true));
       admin.send("PUT", "/api/roster/agent2", demoAgent("agent2", true));
-      admin.send("PUT", "/api/roster/agent9", member("agent9", "Ada Added", "AGENT", 1, null, false));
+      admin.send("PUT", "/api/roster/agent8", member("agent8", "Ada Added", "AGENT", 1, null, false));
     }
-    assertThat(jdbc.sql("SELECT available FROM roster_member WHERE username = 'agent9'").query(Boolean.class).single()).isFalse();
+    assertThat(jdbc.sql("SELECT available FROM roster_member WHERE username = 'agent8'").query(Boolean.class).single()).isFalse();
   }
 
   @Test

@@ -33,18 +33,19 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class TicketActionOwnerCheckTest {
   private static final String ACTIONS = "/api/tickets/{id}/";
   /** A valid body per action, so that only the owner check can refuse it. */
-  private static final Map<String, Map<String, Object>> VALID_BODIES = Map.of(
-      "attempts", Map.of("note", "Checked the logs"),
-      "escalations", Map.of("type", "FUNCTIONAL", "summary", "s", "attempted", "a", "need", "n", "overrideReason", "r"),
-      "waiting-on-customer", Map.of("question", "Which card?"),
-      "customer-replies", Map.of("message", "Visa"),
-      "resolution", Map.of("summary", "Fixed"),
-      "reopen", Map.of("reason", "Again"),
-      "internal-notes", Map.of("text", "A staff-only note"),
-      "refund-requests", Map.of("amount", "10.00", "currency", "EUR", "reason", "Goodwill"),
+  private static final Map<String, Map<String, Object>> VALID_BODIES = Map.ofEntries(
+      Map.entry("attempts", Map.of("note", "Checked the logs")),
+      Map.entry("escalations", Map.of("type", "FUNCTIONAL", "summary", "s", "attempted", "a", "need", "n", "overrideReason", "r")),
+      Map.entry("waiting-on-customer", Map.of("question", "Which card?")),
+      Map.entry("customer-replies", Map.of("message", "Visa")),
+      Map.entry("resolution", Map.of("summary", "Fixed")),
+      Map.entry("reopen", Map.of("reason", "Again")),
+      Map.entry("priority", Map.of("priority", "P2", "reason", "Only one customer affected")),
+      Map.entry("internal-notes", Map.of("text", "A staff-only note")),
+      Map.entry("refund-requests", Map.of("amount", "10.00", "currency", "EUR", "reason", "Goodwill")),
       // W2/W3: agents may not grab nor reassign; a specialist of another group may not grab
-      "grab", Map.of("note", "Taking it"),
-      "reassignment", Map.of("username", "agent2", "reason", "Knows the customer"));
+      Map.entry("grab", Map.of("note", "Taking it")),
+      Map.entry("reassignment", Map.of("username", "agent2", "reason", "Knows the customer")));
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;

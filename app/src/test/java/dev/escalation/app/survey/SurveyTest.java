@@ -9,6 +9,7 @@ import dev.escalation.app.e2e.EmbeddedAppTest;
 import dev.escalation.app.e2e.TicketApi;
 import dev.escalation.workers.survey.Surveys;
 import dev.escalation.workers.ticket.Tickets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +38,7 @@ class SurveyTest {
   @Autowired Surveys surveys;
   @Autowired Tickets tickets;
   @Autowired TransactionTemplate transactions;
+  @Autowired MeterRegistry meters;
   TicketApi api;
 
   @BeforeEach
@@ -74,6 +76,7 @@ class SurveyTest {
     assertThat(answer(id)).isEqualTo(List.of());
 
     // the first answer counts: a low one tells the manager of the resolving tier (tier 2: the on-duty manager)
+    double ratedTwoAtTier2 = ratings(2, 2);
     HttpResponse<String> first = post(token, "{\"rating\": 2, \"comment\": \"Took three days\"}");
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(json(first).get("status").asText()).isEqualTo("RECORDED");
@@ -92,6 +95,7 @@ class SurveyTest {
     assertThat(json(second).get("rating").asInt()).isEqualTo(2);
     assertThat(answer(id)).isEqualTo(List.of("2 Took three days"));
     assertThat(api.notifications(id, "SURVEY_LOW_RATING")).hasSize(1);
+    assertThat(ratings(2, 2)).as("escalation_survey_ratings_total counts the one answer").isEqualTo(ratedTwoAtTier2 + 1);
 
     // the resolution asks once, however often it is carried out again (a redelivered resolve job)
     transactions.executeWithoutResult(s -> surveys.askAfterResolution(tickets.get(id), "head1"));
@@ -163,6 +167,11 @@ class SurveyTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> api.ticket(id).get("tier").asInt() == 2
         && nothingInFlight(id) && "RUNNING".equals(api.ticket(id).get("responseClock").asText()));
     return id;
+  }
+
+  private double ratings(int rating, int tier) {
+    var counter = meters.find("escalation.survey.ratings").tag("rating", String.valueOf(rating)).tag("tier", String.valueOf(tier)).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private void resolve(long id, String summary) {

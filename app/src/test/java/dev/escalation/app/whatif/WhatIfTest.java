@@ -69,11 +69,19 @@ class WhatIfTest {
   void theDeployedTableReproducesEveryStoredEvaluation() throws Exception {
     JsonNode result = whatIf(deployedTable(), EVERYTHING, "manager1");
     long stored = jdbc.sql("SELECT COUNT(*) FROM criteria_evaluation").query(Long.class).single();
-    assertThat(stored).isGreaterThanOrEqualTo(3);
     assertThat(result.get("evaluated").asLong()).isEqualTo(stored);
-    assertThat(result.get("changed").asLong()).isZero();
     assertThat(result.at("/totals/failed").asLong()).isZero();
-    assertThat(result.get("tickets")).allSatisfy(r -> {
+    // Other tests of the shared app write hand-made ledgers whose evaluations have empty inputs ('{}'): no
+    // engine wrote them, so only the engine's own evaluations must come out the same.
+    List<Long> byTheEngine = jdbc.sql("SELECT id FROM criteria_evaluation WHERE inputs <> '{}'").query(Long.class).list();
+    assertThat(byTheEngine).hasSizeGreaterThanOrEqualTo(3);
+    List<JsonNode> replayed = new java.util.ArrayList<>();
+    result.get("tickets").forEach(r -> {
+      if (byTheEngine.contains(r.get("evaluationId").asLong())) {
+        replayed.add(r);
+      }
+    });
+    assertThat(replayed).hasSize(byTheEngine.size()).allSatisfy(r -> {
       assertThat(r.get("candidate")).isEqualTo(r.get("recorded"));
       assertThat(r.at("/recorded/ruleId").isTextual()).isTrue();
     });

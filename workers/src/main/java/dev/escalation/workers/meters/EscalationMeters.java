@@ -24,6 +24,7 @@ public class EscalationMeters {
   public static final String DELIVERY_FAILURES = "escalation.outbox.delivery.failures";
   public static final String JOB_FAILURES = "escalation.job.failures";
   public static final String JOB_INCIDENTS = "escalation.job.incidents";
+  public static final String SURVEY_RATINGS = "escalation.survey.ratings";
 
   private final MeterRegistry registry;
 
@@ -55,6 +56,12 @@ public class EscalationMeters {
         .tag("clock", clock.toLowerCase(Locale.ROOT)).publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(100)).maximumExpectedValue(Duration.ofHours(1))
         .register(registry).record(latency.isNegative() ? Duration.ZERO : latency));
+  }
+
+  /** M5: a customer's survey answer, by the rating and the tier that resolved the ticket. */
+  public void surveyRated(int rating, int resolvedTier) {
+    afterCommit(() -> Counter.builder(SURVEY_RATINGS).description("survey answers by rating (1-5)")
+        .tag("rating", String.valueOf(rating)).tag("tier", String.valueOf(resolvedTier)).register(registry).increment());
   }
 
   public void deliveryFailed(String channel) {

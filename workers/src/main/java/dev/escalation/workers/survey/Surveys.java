@@ -1,5 +1,6 @@
 package dev.escalation.workers.survey;
 
+import dev.escalation.workers.meters.EscalationMeters;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.notification.Channel;
@@ -44,9 +45,12 @@ public class Surveys {
   private final AuditTrail audit;
   private final Times times;
   private final Clock clock;
+  private final EscalationMeters meters;
 
   Surveys(SurveyLedger ledger, SurveyLinks links, SurveyNoticeTemplate template, SurveyProperties properties, Tickets tickets,
-      RosterRepository roster, RoutingProperties routing, Outbox outbox, AuditTrail audit, Times times, Clock clock) {
+      RosterRepository roster, RoutingProperties routing, Outbox outbox, AuditTrail audit, Times times, Clock clock,
+      EscalationMeters meters) {
+    this.meters = meters;
     this.ledger = ledger;
     this.links = links;
     this.template = template;
@@ -135,6 +139,7 @@ public class Surveys {
     ledger.answer(survey.id(), rating, text, clock.instant());
     audit.record(survey.ticketId(), AuditEventType.SURVEY_ANSWERED, "customer",
         "Survey " + survey.id() + ": rated " + rating + " of 5" + (text == null ? "" : ": " + text));
+    meters.surveyRated(rating, survey.resolvedTier());
     if (rating <= LOW_RATING) {
       tellManager(survey, rating, text);
     }

@@ -16,7 +16,7 @@ public class TeamChannel {
   private final Outbox outbox;
   private final TeamChannelProperties properties;
 
-  TeamChannel(Outbox outbox, TeamChannelProperties properties) {
+  public TeamChannel(Outbox outbox, TeamChannelProperties properties) {
     this.outbox = outbox;
     this.properties = properties;
   }

@@ -189,7 +189,8 @@ class SlaPolicyClocksTest {
 
     assertThatThrownBy(() -> clocks.start(id, moon, 1, 1)).isInstanceOf(FixableFailure.class)
         .hasMessageStartingWith("rule enterprise-around-the-clock of sla-policy names calendar 'moon': no support calendar"
-            + " named 'moon' (known: 24x7, business-hours")
+            + " named 'moon' (known: 24x7, ")
+        .hasMessageContaining(", business-hours")
         .hasMessageEndingWith(") for ticket " + id);
     assertThatThrownBy(() -> clocks.start(id, soon, 1, 1)).isInstanceOf(FixableFailure.class)
         .hasMessage("rule enterprise-around-the-clock of sla-policy gives responseTarget 'soon' for ticket " + id);
