@@ -1,5 +1,7 @@
 package dev.escalation.app.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.escalation.app.e2e.TicketApi;
 import dev.escalation.app.events.SseClient;
 import java.time.Duration;
@@ -129,14 +131,8 @@ final class QueueBench {
     return delays;
   }
 
-  private static void waitUntil(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("not within " + timeout);
-      }
-      Thread.sleep(20);
-    }
+  private static void waitUntil(Duration timeout, BooleanSupplier condition) {
+    await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
   }
 
   static double percentile(List<Double> values, double p) {
