@@ -157,6 +157,14 @@ public final class TicketApi {
     return types;
   }
 
+  /**
+   * Clock starts on the timeline: the process's last write to the ticket after an assignment, so an
+   * action posted once this count is reached cannot race the process for the ticket's row.
+   */
+  public long clockStarts(long id) {
+    return timelineTypes(id).stream().filter("SLA_CLOCKS_STARTED"::equals).count();
+  }
+
   public List<JsonNode> notifications(long ticketId) {
     List<JsonNode> list = new ArrayList<>();
     get("/api/notifications?ticketId=" + ticketId).body().forEach(list::add);

@@ -88,7 +88,8 @@ class SurveyAndOverridesBrowserTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> "RUNNING".equals(api.ticket(id).get("responseClock").asText()));
     assertThat(api.post("/api/tickets/" + id + "/escalations", Map.of("type", "FUNCTIONAL", "summary", "Sync stuck",
         "attempted", "Restarted the client", "need", "Server logs", "overrideReason", reason)).status()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(20)).until(() -> api.ticket(id).get("tier").asInt() == 2 && nothingInFlight(id));
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.ticket(id).get("tier").asInt() == 2 && nothingInFlight(id)
+        && api.clockStarts(id) == 2);
     assertThat(api.post("/api/tickets/" + id + "/resolution", Map.of("summary", "Fixed")).status()).isEqualTo(202);
     await().atMost(Duration.ofSeconds(20)).until(() -> api.notifications(id, "SURVEY").size() == 1);
     Matcher link = LINK.matcher(api.notifications(id, "SURVEY").get(0).get("body").asText());
