@@ -1,6 +1,7 @@
 package dev.escalation.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.escalation.app.ui.Browser.testId;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,22 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The managers' dashboard and the what-if page (M1-M4, M6, M9) in a real headless chromium against the
@@ -38,61 +32,37 @@ import org.springframework.util.FileSystemUtils;
  */
 @EmbeddedAppTest
 class DashboardBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   @LocalServerPort int port;
-  private ChromeDriverService service;
-  private ChromeDriver browser;
+  @TempDir Path files;
+  private Browser browser;
   private WebDriverWait wait;
-  private Path profile;
 
   @BeforeEach
   void startBrowser() throws IOException {
-    assertThat(Files.isExecutable(CHROMIUM)).as("Debian's chromium at " + CHROMIUM).isTrue();
-    assertThat(Files.isExecutable(CHROMEDRIVER)).as("Debian's chromium-driver at " + CHROMEDRIVER).isTrue();
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    profile = Files.createTempDirectory("dashboard-chromium");
-    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1000", "--lang=en-GB", "--user-data-dir=" + profile);
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
-    wait.ignoring(StaleElementReferenceException.class);
+    browser = new Browser(port);
+    browser.size(1400, 1000);
+    wait = browser.wait;
   }
 
   @AfterEach
   void stopBrowser() throws IOException {
-    try {
-      if (browser != null) {
-        browser.quit();
-      }
-    } finally {
-      if (service != null) {
-        service.stop();
-      }
-      if (profile != null) {
-        FileSystemUtils.deleteRecursively(profile);
-      }
+    if (browser != null) {
+      browser.close();
     }
   }
 
   @Test
   void aManagerSeesTheFiguresTheApiGivesWithChartsAndTheBannerWhenAboveTheThreshold() {
     TicketApi api = new TicketApi(port).as("manager1");
-    logIn("manager1");
-    browser.get(url("/dashboard.html"));
+    browser.logIn("manager1");
+    browser.driver.get(url("/dashboard.html"));
     wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
 
     JsonNode metrics = api.get("/api/metrics").body();
     JsonNode rate = metrics.get("escalationRate");
     assertThat(text("escalation-rate")).endsWith("(" + rate.get("ticketsEscalated").asLong() + " of " + rate.get("ticketsOpened").asLong()
         + " tickets)");
-    assertThat(browser.findElement(testId("rate-banner")).isDisplayed()).isEqualTo(rate.get("alert").asBoolean());
+    assertThat(browser.driver.findElement(testId("rate-banner")).isDisplayed()).isEqualTo(rate.get("alert").asBoolean());
     if (rate.get("alert").asBoolean()) {
       assertThat(text("rate-banner")).contains("above the 30.0% threshold (M1)");
     }
@@ -103,7 +73,7 @@ class DashboardBrowserTest {
             satisfaction.get("averageRating").asDouble(), satisfaction.get("answered").asLong(),
             satisfaction.get("surveysSent").asLong(), satisfaction.get("lowRatings").asLong()));
     JsonNode causes = api.get("/api/reports/escalations").body().get("byCause");
-    List<WebElement> causeRows = browser.findElements(By.cssSelector("[data-testid='causes'] tbody tr"));
+    List<WebElement> causeRows = browser.driver.findElements(By.cssSelector("[data-testid='causes'] tbody tr"));
     if (causes.isEmpty()) {
       assertThat(causeRows).singleElement().extracting(WebElement::getText).isEqualTo("none");
     } else {
@@ -111,10 +81,10 @@ class DashboardBrowserTest {
       assertThat(causeRows.get(0).getText()).isEqualTo(causes.get(0).get("name").asText() + " " + causes.get(0).get("count").asLong());
     }
     for (String chart : List.of("weekly-chart", "tier-chart", "sla-chart", "cause-chart")) {
-      assertThat(browser.findElements(By.cssSelector("[data-testid='" + chart + "'] canvas"))).as(chart).isNotEmpty();
+      assertThat(browser.driver.findElements(By.cssSelector("[data-testid='" + chart + "'] canvas"))).as(chart).isNotEmpty();
     }
-    assertThat(browser.findElement(testId("dashboard-error")).isDisplayed()).isFalse();
-    assertThat(browserErrors()).isEmpty();
+    assertThat(browser.driver.findElement(testId("dashboard-error")).isDisplayed()).isFalse();
+    assertThat(browser.consoleErrors()).isEmpty();
   }
 
   @Test
@@ -122,12 +92,12 @@ class DashboardBrowserTest {
     TicketApi agent = new TicketApi(port).as("agent1");
     long ticket = agent.open(TicketApi.ticketRequest("P3", "BILLING", "whatif-ui@example.com"));
     await().atMost(Duration.ofSeconds(60)).until(() -> agent.ticket(ticket).hasNonNull("criteria"));
-    Path candidate = profile.resolve("candidate.dmn");
+    Path candidate = files.resolve("candidate.dmn");
     Files.writeString(candidate, deployedTable().replace("<outputEntry id=\"DefaultStartingTierEntry\">\n          <text>1</text>",
         "<outputEntry id=\"DefaultStartingTierEntry\">\n          <text>2</text>"));
 
-    logIn("manager1");
-    browser.get(url("/what-if.html"));
+    browser.logIn("manager1");
+    browser.driver.get(url("/what-if.html"));
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(testId("what-if-form")));
     form.findElement(By.name("table")).sendKeys(candidate.toString());
     form.findElement(By.name("from")).sendKeys("2000-01-01T00:00:00Z");
@@ -135,7 +105,7 @@ class DashboardBrowserTest {
     form.findElement(testId("what-if-submit")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("what-if-result")));
 
-    WebElement row = browser.findElement(By.cssSelector("[data-testid='what-if-tickets'] tr[data-ticket='" + ticket + "']"));
+    WebElement row = browser.driver.findElement(By.cssSelector("[data-testid='what-if-tickets'] tr[data-ticket='" + ticket + "']"));
     List<WebElement> cells = row.findElements(By.tagName("td"));
     assertThat(cells.get(0).getText()).isEqualTo("#" + ticket);
     assertThat(cells.get(2).getText()).isEqualTo("default: P3, tier 1 of 3");
@@ -145,13 +115,13 @@ class DashboardBrowserTest {
     assertThat(Integer.parseInt(text("total-startHigher"))).isPositive();
     assertThat(text("total-startLower")).isEqualTo("0");
 
-    Path notDmn = profile.resolve("not.dmn");
+    Path notDmn = files.resolve("not.dmn");
     Files.writeString(notDmn, "not a table");
     form.findElement(By.name("table")).sendKeys(notDmn.toString());
     form.findElement(testId("what-if-submit")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("what-if-error")));
     assertThat(text("what-if-error")).startsWith("table: is not a usable criteria table: Failed to parse DMN");
-    assertThat(browserErrors()).allSatisfy(e -> assertThat(e).contains("/api/criteria/what-if").contains("400"));
+    assertThat(browser.consoleErrors()).isEmpty();
   }
 
   @Test
@@ -161,19 +131,10 @@ class DashboardBrowserTest {
       assertThat(agent.get(page).status()).as(page).isEqualTo(403);
       assertThat(new TicketApi(port).as("manager1").get(page).status()).as(page).isEqualTo(200);
     }
-    logIn("agent1");
-    browser.get(url("/dashboard.html"));
-    assertThat(browser.findElements(testId("escalation-rate"))).isEmpty();
-    assertThat(browser.findElement(By.tagName("body")).getText()).contains("403");
-  }
-
-  private void logIn(String username) {
-    browser.get(url("/"));
-    wait.until(ExpectedConditions.urlContains("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(TicketApi.DEMO_PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.urlToBe(url("/")));
+    browser.logIn("agent1");
+    browser.driver.get(url("/dashboard.html"));
+    assertThat(browser.driver.findElements(testId("escalation-rate"))).isEmpty();
+    assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains("403");
   }
 
   private static String deployedTable() throws IOException {
@@ -187,19 +148,6 @@ class DashboardBrowserTest {
   }
 
   private String text(String id) {
-    return browser.findElement(testId(id)).getText();
-  }
-
-  private static By testId(String id) {
-    return By.cssSelector("[data-testid='" + id + "']");
-  }
-
-  /** The console's errors, but the browser's own favicon request (the app serves none; before login it is a 401). */
-  private List<String> browserErrors() {
-    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-        .map(LogEntry::getMessage)
-        .filter(m -> !m.contains("/favicon.ico "))
-        .toList();
+    return browser.driver.findElement(testId(id)).getText();
   }
 }

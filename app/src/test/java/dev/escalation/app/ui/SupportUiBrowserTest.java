@@ -1,15 +1,11 @@
 package dev.escalation.app.ui;
 
+import static dev.escalation.app.ui.Browser.testId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.escalation.app.e2e.EmbeddedAppTest;
 import dev.escalation.app.e2e.TicketApi;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -17,18 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The support UI in a real headless browser (Debian's chromium and chromium-driver, which
@@ -36,64 +26,37 @@ import org.springframework.util.FileSystemUtils;
  */
 @EmbeddedAppTest
 class SupportUiBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
-
   @LocalServerPort int port;
   private TicketApi api;
-  private ChromeDriverService service;
+  private Browser chrome;
   private ChromeDriver browser;
   private WebDriverWait wait;
-  private Path profile;
   private boolean finished;
 
   @BeforeEach
   void startBrowser() throws IOException {
-    requireExecutable(CHROMIUM, "chromium");
-    requireExecutable(CHROMEDRIVER, "chromium-driver");
-    // the driver is given explicitly: Selenium Manager must not look for (or download) one
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    profile = Files.createTempDirectory("support-ui-chromium");
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1000", "--lang=en-GB", "--user-data-dir=" + profile);
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
-    wait.ignoring(StaleElementReferenceException.class);
+    chrome = new Browser(port);
+    chrome.size(1400, 1000);
+    browser = chrome.driver;
+    wait = chrome.wait;
     api = new TicketApi(port);
   }
 
   @AfterEach
   void stopBrowser() throws IOException {
     try {
-      if (browser != null && !finished) {
-        screenshot("failure.png");
+      if (!finished) {
+        chrome.screenshot("failure.png");
       }
     } finally {
-      if (browser != null) {
-        browser.quit();
-      }
-      if (service != null) {
-        service.stop();
-      }
-      if (profile != null) {
-        FileSystemUtils.deleteRecursively(profile);
-      }
+      chrome.close();
     }
   }
 
   @Test
   void anAgentOpensAP1TicketWorksItAndEscalatesItWithAnOverride() throws IOException {
     String subject = "UI: checkout charged twice " + System.nanoTime();
-    logIn("head1", "demo");
+    chrome.logIn("head1", "demo");
     browser.get("http://localhost:" + port + "/#/new");
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(testId("open-ticket-form")));
 
@@ -120,7 +83,7 @@ class SupportUiBrowserTest {
     assertThat(emailError.findElement(By.xpath("..")).findElement(By.name("customer.email"))).isEqualTo(emailInput);
     assertThat(form.findElements(By.cssSelector("[aria-invalid='true']"))).hasSize(1);
     assertThat(ticketSubjects()).doesNotContain(subject);
-    screenshot("open-ticket-invalid.png");
+    chrome.screenshot("open-ticket-invalid.png");
 
     // a valid P1 billing ticket
     type(form, "customer.email", "ui-agent@example.com");
@@ -146,14 +109,14 @@ class SupportUiBrowserTest {
 
     // a tier 1 agent owns it
     wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("owner-role"), "Agent"));
-    assertThat(text("owner-tier")).isEqualTo("1");
-    assertThat(text("ticket-tier")).startsWith("1 of");
-    assertThat(text("owner-name")).isIn("Alex Agent", "Sam Agent");
+    assertThat(chrome.text("owner-tier")).isEqualTo("1");
+    assertThat(chrome.text("ticket-tier")).startsWith("1 of");
+    assertThat(chrome.text("owner-name")).isIn("Alex Agent", "Sam Agent");
     // the clocks start one process step after the owner is assigned; the detail refreshes on its own
     wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("response-clock"), "Running"));
     // S5: the SLA policy row that started the clocks, its promise and the policy version
     wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("sla-policy-rule"), "p1-around-the-clock"));
-    assertThat(text("sla-policy")).contains("response PT15M · resolution PT4H · 24x7").contains("plan default · policy version");
+    assertThat(chrome.text("sla-policy")).contains("response PT15M · resolution PT4H · 24x7").contains("plan default · policy version");
 
     // answer the customer: it goes out on the ticket's channel and meets the response clock
     WebElement answer = browser.findElement(testId("answer-form"));
@@ -191,16 +154,16 @@ class SupportUiBrowserTest {
     wait.until(ExpectedConditions.invisibilityOf(alert));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("owner-name"), "Bea Billing"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("ticket-tier"), "2 of"));
-    assertThat(text("owner-tier")).isEqualTo("2");
-    assertThat(text("owner-role")).isEqualTo("Specialist");
+    assertThat(chrome.text("owner-tier")).isEqualTo("2");
+    assertThat(chrome.text("owner-role")).isEqualTo("Specialist");
     waitForTimeline("RULE_OVERRIDDEN");
     waitForTimeline("ESCALATED");
     assertThat(timelineTypes()).containsSubsequence("TICKET_OPENED", "OWNER_ASSIGNED", "ATTEMPT_RECORDED",
         "RULE_OVERRIDDEN", "ESCALATED", "OWNER_ASSIGNED");
     wait.until(d -> d.findElements(By.cssSelector("[data-testid='handoff-note']")).size() == 1);
-    assertThat(text("handoff-notes")).contains("Revenue-critical outage").contains("A billing specialist");
+    assertThat(chrome.text("handoff-notes")).contains("Revenue-critical outage").contains("A billing specialist");
     wait.until(d -> !d.findElements(By.cssSelector("[data-testid='notification'][data-kind='ACKNOWLEDGEMENT']")).isEmpty());
-    assertThat(text("ticket-escalations")).startsWith("1");
+    assertThat(chrome.text("ticket-escalations")).startsWith("1");
     // a P1 escalation pages the on-duty manager
     wait.until(d -> !d.findElements(By.cssSelector("[data-testid='notification'][data-kind='PAGE']")).isEmpty());
     waitForTimeline("MANAGER_PAGED");
@@ -213,10 +176,10 @@ class SupportUiBrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("action-status"), "Priority changed"));
     waitForTimeline("PRIORITY_CHANGED");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("sla-policy-rule"), "p2-business-hours"));
-    assertThat(text("ticket-priority")).isEqualTo("P2");
+    assertThat(chrome.text("ticket-priority")).isEqualTo("P2");
 
-    assertThat(browserErrors()).as("errors in the browser console").isEmpty();
-    screenshot("ticket-detail.png");
+    assertThat(chrome.consoleErrors()).as("errors in the browser console").isEmpty();
+    chrome.screenshot("ticket-detail.png");
     finished = true;
   }
 
@@ -230,37 +193,6 @@ class SupportUiBrowserTest {
     wait.until(ExpectedConditions.urlContains("/login?error"));
     assertThat(browser.getPageSource()).contains("Invalid credentials");
     finished = true;
-  }
-
-  /** Through the login form, as a person does: every page without a session leads there. */
-  private void logIn(String username, String password) {
-    browser.get("http://localhost:" + port + "/");
-    wait.until(ExpectedConditions.urlContains("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/"));
-    try {
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("current-user"), username + " (Head of support)"));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      throw new AssertionError("not logged in; browser console: " + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
-    }
-  }
-
-  private static void requireExecutable(Path path, String debianPackage) {
-    if (!Files.isExecutable(path)) {
-      fail(path + " is missing (Debian package " + debianPackage + "): the UI browser test needs Debian's chromium and"
-          + " chromium-driver. Install them with `apt-get install -y chromium chromium-driver` (bin/test, the README's test command, does this).");
-    }
-  }
-
-  private static By testId(String id) {
-    return By.cssSelector("[data-testid='" + id + "']");
-  }
-
-  /** The element's text; views re-render while they refresh, so a stale read is simply retried. */
-  private String text(String id) {
-    return wait.until(d -> d.findElement(testId(id)).getText().trim());
   }
 
   private static void type(WebElement form, String name, String value) {
@@ -288,27 +220,5 @@ class SupportUiBrowserTest {
     return StreamSupport.stream(api.get("/api/tickets").body().spliterator(), false)
         .filter(t -> t.get("subject").asText().equals(subject))
         .mapToLong(t -> t.get("id").asLong()).findFirst().orElseThrow();
-  }
-
-  /** Console errors other than the failed requests the test provokes on purpose (400, 422). */
-  private List<String> browserErrors() {
-    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-        .map(LogEntry::getMessage)
-        .filter(m -> !m.contains("Failed to load resource"))
-        .toList();
-  }
-
-  /** A screenshot of the whole page (beyond the window), for a person to look at. */
-  private void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-    @SuppressWarnings("unchecked")
-    Map<String, Number> content = (Map<String, Number>) metrics.get("cssContentSize");
-    Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
-        "format", "png",
-        "captureBeyondViewport", true,
-        "clip", Map.of("x", 0, "y", 0, "width", content.get("width"), "height", content.get("height"), "scale", 1)));
-    Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
   }
 }

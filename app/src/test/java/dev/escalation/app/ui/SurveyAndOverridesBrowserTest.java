@@ -1,13 +1,12 @@
 package dev.escalation.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.escalation.app.ui.Browser.testId;
 import static org.awaitility.Awaitility.await;
 
 import dev.escalation.app.e2e.EmbeddedAppTest;
 import dev.escalation.app.e2e.TicketApi;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * M5's survey page, opened from the link of a real SURVEY notice without login, and M7's overrides page for a
@@ -37,47 +29,25 @@ import org.springframework.util.FileSystemUtils;
  */
 @EmbeddedAppTest
 class SurveyAndOverridesBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Pattern LINK = Pattern.compile("http://localhost:8080(/survey/\\S+)");
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   private TicketApi api;
-  private ChromeDriverService service;
-  private ChromeDriver browser;
+  private Browser browser;
   private WebDriverWait wait;
-  private Path profile;
 
   @BeforeEach
   void startBrowser() throws IOException {
-    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as("Debian's chromium and chromium-driver are needed (bin/test installs them)").isTrue();
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    profile = Files.createTempDirectory("survey-ui-chromium");
-    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1200,900",
-        "--user-data-dir=" + profile);
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
-    wait.ignoring(StaleElementReferenceException.class);
+    browser = new Browser(port);
+    wait = browser.wait;
     api = new TicketApi(port);
   }
 
   @AfterEach
   void stopBrowser() throws IOException {
     if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
-    }
-    if (profile != null) {
-      FileSystemUtils.deleteRecursively(profile);
+      browser.close();
     }
   }
 
@@ -96,7 +66,7 @@ class SurveyAndOverridesBrowserTest {
     assertThat(link.find()).isTrue();
 
     // the customer: no login, a comment, one click on 4
-    browser.get("http://localhost:" + port + link.group(1));
+    browser.driver.get("http://localhost:" + port + link.group(1));
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(testId("survey-form")));
     form.findElement(testId("survey-comment")).sendKeys("Quick once it reached the specialists");
     form.findElement(testId("rate-4")).click();
@@ -104,50 +74,37 @@ class SurveyAndOverridesBrowserTest {
     assertThat(jdbc.sql("SELECT CONCAT(rating, ' ', comment) FROM survey WHERE ticket_id = ?").param(id).query(String.class).single())
         .isEqualTo("4 Quick once it reached the specialists");
     // opened again: thanks, and the form is gone
-    browser.navigate().refresh();
+    browser.driver.navigate().refresh();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("survey-outcome"), "we already have your answer"));
-    assertThat(browser.findElement(testId("survey-form")).isDisplayed()).isFalse();
-    assertThat(browserErrors()).isEmpty();
+    assertThat(browser.shown("survey-form")).isFalse();
+    assertThat(browser.consoleErrors()).isEmpty();
 
     // the manager: the override is listed, filtered by its reason, and reviewed with a note
-    logIn("manager1");
-    browser.get("http://localhost:" + port + "/overrides.html");
+    browser.logIn("manager1");
+    browser.driver.get("http://localhost:" + port + "/overrides.html");
     WebElement filter = wait.until(ExpectedConditions.visibilityOfElementLocated(testId("overrides-filter")));
     filter.findElement(By.name("rule")).sendKeys("T8");
     filter.findElement(By.name("text")).sendKeys(reason);
     filter.findElement(By.cssSelector("button[type='submit']")).click();
-    WebElement review = wait.until(d -> {
+    // the table renders again when the filtered answer arrives: a row found before that goes stale, so find and fill again
+    wait.until(d -> {
       List<WebElement> rows = d.findElements(By.cssSelector("[data-testid='overrides-table'] tbody tr"));
-      return rows.size() == 1 && rows.get(0).getText().contains(reason) ? rows.get(0) : null;
-    }).findElement(testId("override-review-form"));
-    review.findElement(By.name("note")).sendKeys("Demo deadlines justify it; add a fast lane");
-    review.findElement(By.cssSelector("button[type='submit']")).click();
+      if (rows.size() != 1 || !rows.get(0).getText().contains(reason)) {
+        return false;
+      }
+      WebElement review = rows.get(0).findElement(testId("override-review-form"));
+      WebElement note = review.findElement(By.name("note"));
+      note.clear();
+      note.sendKeys("Demo deadlines justify it; add a fast lane");
+      review.findElement(By.cssSelector("button[type='submit']")).click();
+      return true;
+    });
     WebElement reviewed = wait.until(ExpectedConditions.visibilityOfElementLocated(testId("override-reviewed")));
     assertThat(reviewed.getText()).startsWith("manager1, ").endsWith(": Demo deadlines justify it; add a fast lane");
-    assertThat(browserErrors()).isEmpty();
-  }
-
-  private void logIn(String username) {
-    browser.get("http://localhost:" + port + "/login");
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/"));
+    assertThat(browser.consoleErrors()).isEmpty();
   }
 
   private boolean nothingInFlight(long id) {
     return jdbc.sql("SELECT action_in_flight IS NULL FROM ticket WHERE id = ?").param(id).query(Boolean.class).single();
-  }
-
-  private static By testId(String id) {
-    return By.cssSelector("[data-testid='" + id + "']");
-  }
-
-  private List<String> browserErrors() {
-    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-        .map(LogEntry::getMessage)
-        .filter(m -> !m.contains("/favicon.ico")) // the app has no icon; asking for it is not an error of these pages
-        .toList();
   }
 }
