@@ -161,8 +161,30 @@ class SurveyTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM survey WHERE ticket_id = ?").param(id).query(Long.class).single()).isZero();
   }
 
+  /** C2: the survey speaks the customer's language like every other notice. */
+  @Test
+  void aGermanCustomerIsAskedInGerman() {
+    long id = escalatedToTier2(germanTicket("survey-de@example.com"));
+    resolve(id, "Synchronisierung neu gestartet");
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.notifications(id, "SURVEY").size() == 1);
+    JsonNode notice = api.notifications(id, "SURVEY").get(0);
+    assertThat(notice.get("subject").asText()).isEqualTo("Wie zufrieden sind Sie mit Anfrage #" + id + "?");
+    assertThat(notice.get("body").asText()).startsWith("Hallo Jonas Kunde,\n\nIhre Anfrage #" + id + " (Invoice charged twice) ist gelöst.")
+        .containsPattern("\\n\\nhttp://localhost:8080/survey/\\S+\\n\\nDer Link gilt einmal, bis \\S+, \\d{1,2}\\. ");
+  }
+
+  private static Map<String, Object> germanTicket(String email) {
+    Map<String, Object> request = new java.util.HashMap<>(TicketApi.ticketRequest("P3", "TECHNICAL", email));
+    request.put("customer", Map.of("name", "Jonas Kunde", "email", email, "language", "de", "vip", false, "annualRevenue", 50000));
+    return request;
+  }
+
   private long escalatedToTier2(String email) {
-    long id = api.open("P3", "TECHNICAL", email);
+    return escalatedToTier2(TicketApi.ticketRequest("P3", "TECHNICAL", email));
+  }
+
+  private long escalatedToTier2(Map<String, Object> request) {
+    long id = api.open(request);
     await().atMost(Duration.ofSeconds(20)).until(() -> "RUNNING".equals(api.ticket(id).get("responseClock").asText()));
     assertThat(api.post("/api/tickets/" + id + "/escalations", Map.of("type", "FUNCTIONAL", "summary", "Sync stuck",
         "attempted", "Restarted the client", "need", "A look at the server logs", "overrideReason", "Customer demo tomorrow"))

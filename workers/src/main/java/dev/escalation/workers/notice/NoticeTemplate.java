@@ -13,6 +13,8 @@ public enum NoticeTemplate {
   /** Waiting on the customer when the owner wrote no question. */
   WAITING_GENERAL("waiting-general", "ticket", "customer", "subject"),
   RESOLUTION("resolution", "ticket", "customer", "subject", "summary"),
+  /** M5: the survey after a resolution, with its signed link and when the link expires. */
+  SURVEY("survey", "ticket", "customer", "subject", "link", "expires"),
   /** An agent's answer: the text as the agent wrote it, framed in the customer's language. */
   REPLY("reply", "ticket", "customer", "subject", "reply", "author"),
   FIX_SHIPPED("fix-shipped", "ticket", "customer", "subject"),

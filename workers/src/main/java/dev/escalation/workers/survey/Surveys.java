@@ -3,6 +3,10 @@ package dev.escalation.workers.survey;
 import dev.escalation.workers.meters.EscalationMeters;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
+import dev.escalation.workers.notice.CustomerNoticeValues;
+import dev.escalation.workers.notice.NoticeTemplate;
+import dev.escalation.workers.notice.NoticeTemplates;
+import dev.escalation.workers.notice.RenderedNotice;
 import dev.escalation.workers.notification.Channel;
 import dev.escalation.workers.notification.NotificationKind;
 import dev.escalation.workers.notification.Outbox;
@@ -12,7 +16,6 @@ import dev.escalation.workers.roster.RosterRepository;
 import dev.escalation.workers.roster.RoutingProperties;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.Tickets;
-import dev.escalation.workers.ticket.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,31 +39,29 @@ public class Surveys {
 
   private final SurveyLedger ledger;
   private final SurveyLinks links;
-  private final SurveyNoticeTemplate template;
+  private final NoticeTemplates templates;
   private final SurveyProperties properties;
   private final Tickets tickets;
   private final RosterRepository roster;
   private final RoutingProperties routing;
   private final Outbox outbox;
   private final AuditTrail audit;
-  private final Times times;
   private final Clock clock;
   private final EscalationMeters meters;
 
-  Surveys(SurveyLedger ledger, SurveyLinks links, SurveyNoticeTemplate template, SurveyProperties properties, Tickets tickets,
-      RosterRepository roster, RoutingProperties routing, Outbox outbox, AuditTrail audit, Times times, Clock clock,
+  Surveys(SurveyLedger ledger, SurveyLinks links, NoticeTemplates templates, SurveyProperties properties, Tickets tickets,
+      RosterRepository roster, RoutingProperties routing, Outbox outbox, AuditTrail audit, Clock clock,
       EscalationMeters meters) {
     this.meters = meters;
     this.ledger = ledger;
     this.links = links;
-    this.template = template;
+    this.templates = templates;
     this.properties = properties;
     this.tickets = tickets;
     this.roster = roster;
     this.routing = routing;
     this.outbox = outbox;
     this.audit = audit;
-    this.times = times;
     this.clock = clock;
   }
 
@@ -94,12 +95,10 @@ public class Surveys {
     Optional<Long> created = ledger.insertOnce(new SurveyLedger.NewSurvey(ticket.id(), ticket.reescalationCount(), ticket.openedAt(),
         ticket.tier(), resolvedBy, group, ledger.lastEscalationType(ticket.id()), ticket.channel(), now, expiresAt));
     created.ifPresent(surveyId -> {
-      SurveyNoticeTemplate.Notice notice = template.render(ticket.customer().language(), Map.of(
-          "customerName", ticket.customer().name(),
-          "ticketId", String.valueOf(ticket.id()),
-          "subject", ticket.subject(),
+      String language = ticket.customer().language();
+      RenderedNotice notice = templates.render(NoticeTemplate.SURVEY, language, CustomerNoticeValues.of(ticket, Map.of(
           "link", links.url(links.token(surveyId, expiresAt)),
-          "expiresAt", times.format(expiresAt)));
+          "expires", templates.date(language, expiresAt))));
       outbox.enqueue(new Outbox.Message("SURVEY:" + ticket.id() + ":" + ticket.reescalationCount(), ticket.id(), NotificationKind.SURVEY,
           ticket.customer().email(), ticket.customer().name(), Channel.of(ticket.channel()), notice.subject(), notice.body()));
     });

@@ -35,7 +35,8 @@ class NoticeTemplatesTest {
     Map<String, String> all = Map.ofEntries(Map.entry("ticket", "42"), Map.entry("customer", "Ada Lovelace"), Map.entry("subject", "Login {broken}"),
         Map.entry("owner", "Tom Tier2"), Map.entry("team", "TEAM"), Map.entry("due", "DUE"), Map.entry("question", "Which browser?"),
         Map.entry("summary", "Cache cleared."), Map.entry("amount", "40.00 EUR"), Map.entry("reason", "Used after the charge."),
-        Map.entry("reply", "Please sign in again."), Map.entry("author", "Alex Agent"));
+        Map.entry("reply", "Please sign in again."), Map.entry("author", "Alex Agent"),
+        Map.entry("link", "https://support.example.com/survey/abc"), Map.entry("expires", "EXPIRES"));
     Map<String, String> values = new HashMap<>();
     template.placeholders().forEach(p -> values.put(p, all.get(p)));
     return values;
