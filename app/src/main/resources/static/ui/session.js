@@ -30,8 +30,9 @@ export const can = {
   /** Owner actions: the owner, or a manager and above (@ActsOnTicket). */
   actOn: (ticket) => has(SUPERVISORS) || (has(STAFF) && ticket.owner?.username === session.username),
   /** W2: a specialist (their group, tier 1 or their tier: the server checks) or a manager takes a ticket. */
+  /** W2: the server also refuses while the ticket waits on the customer (its process is not at a tier's work then). */
   grab: (ticket) => has(['SPECIALIST', ...SUPERVISORS]) && ticket.owner?.username !== session.username
-    && ['OPEN', 'WAITING_ON_CUSTOMER'].includes(ticket.status),
+    && ticket.status === 'OPEN',
   /** W3. */
   reassign: () => has(SUPERVISORS),
   workTasks: () => has(STAFF),

@@ -109,7 +109,7 @@ function showActions(t) {
   }
   $('[data-testid="no-actions"]').hidden = mayAct;
   $('[data-testid="grab"]').hidden = !can.grab(t);
-  $('[data-testid="reassign-form"]').hidden = !(can.reassign() && ['OPEN', 'WAITING_ON_CUSTOMER'].includes(t.status));
+  $('[data-testid="reassign-form"]').hidden = !(can.reassign() && t.status === 'OPEN');
 }
 
 function renderTimeline(entries) {
