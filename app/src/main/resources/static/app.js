@@ -57,7 +57,7 @@ $('[data-testid="logout-form"]').addEventListener('submit', (event) => {
 });
 
 async function start() {
-  for (const form of $$('main form[data-action], [data-testid="open-ticket-form"]')) prepareErrorSlots(form);
+  for (const form of $$('main form[data-action], [data-testid="open-ticket-form"], [data-testid="reassign-form"]')) prepareErrorSlots(form);
   for (const { view } of ROUTES) view.init?.();
   await loadSession();
   showNavigation();

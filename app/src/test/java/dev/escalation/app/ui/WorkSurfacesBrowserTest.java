@@ -309,6 +309,37 @@ class WorkSurfacesBrowserTest {
     passed = true;
   }
 
+  /** W3 in the browser: a manager moves a ticket to a named person with a reason; a missing reason is named at its field. */
+  @Test
+  void aManagerReassignsATicketFromItsPageWithAReason() throws IOException {
+    long id = ticketOwnedByAnAgent("P3", "TECHNICAL", "reassign-ui@example.com");
+    String previousOwner = api.ticket(id).get("owner").get("username").asText();
+    String newOwner = "agent1".equals(previousOwner) ? "agent2" : "agent1";
+
+    browser.logIn("manager1");
+    browser.go("#/tickets/" + id);
+    WebElement form = browser.visible(testId("reassign-form"));
+    browser.wait.until(d -> !form.findElements(By.cssSelector("select[name='username'] option[value='" + newOwner + "']")).isEmpty());
+    new org.openqa.selenium.support.ui.Select(form.findElement(By.name("username"))).selectByValue(newOwner);
+    form.findElement(By.cssSelector("button[type='submit']")).click();
+    browser.wait.until(ExpectedConditions.attributeToBe(form.findElement(By.name("reason")), "aria-invalid", "true"));
+    assertThat(api.ticket(id).get("owner").get("username").asText()).isEqualTo(previousOwner);
+
+    form.findElement(By.name("reason")).sendKeys("Sam knows this customer's setup");
+    form.findElement(By.cssSelector("button[type='submit']")).click();
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("action-status"), "Reassigned to " + newOwner + "."));
+    browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("[data-testid='timeline-entry'][data-type='TICKET_REASSIGNED']")));
+    await().atMost(WAIT).until(() -> newOwner.equals(api.ticket(id).get("owner").get("username").asText()));
+    assertThat(api.timeline(id)).anySatisfy(e -> {
+      assertThat(e.get("type").asText()).isEqualTo("TICKET_REASSIGNED");
+      assertThat(e.get("actor").asText()).isEqualTo("manager1");
+      assertThat(e.get("detail").asText()).contains("Sam knows this customer's setup");
+    });
+    assertThat(browser.consoleErrors()).isEmpty();
+    passed = true;
+  }
+
   @Test
   void anAdminAddsARosterMemberAndALoginAndTheMemberReceivesTheNextTicket() throws IOException {
     // both demo agents hold at least one open ticket, so a new agent with none is the least loaded
