@@ -1,0 +1,32 @@
+package dev.escalation.app.translation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.escalation.app.e2e.EmbeddedAppTest;
+import dev.escalation.app.e2e.TicketApi;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** C2 without a translation service (the default): nothing is translated, and the API says so. */
+@EmbeddedAppTest
+class TranslationNotConfiguredTest {
+  @LocalServerPort int port;
+
+  @Test
+  void withoutAServiceTheApiSaysNotConfiguredBesideEveryCustomerMessage() {
+    TicketApi api = new TicketApi(port);
+    long id = api.open("P3", "BILLING", "ohne-uebersetzung@example.com");
+    assertThat(api.post("/api/tickets/" + id + "/customer-replies", Map.of("message", "Die Rechnung ist falsch")).status())
+        .isEqualTo(202);
+
+    assertThat(api.get("/api/translation").body().toString())
+        .isEqualTo("{\"configured\":false,\"provider\":\"none\",\"teamLanguage\":\"en\"}");
+    var message = api.get("/api/tickets/" + id + "/messages").body().get(0);
+    assertThat(message.get("body").asText()).isEqualTo("Die Rechnung ist falsch");
+    assertThat(message.get("translation").toString())
+        .isEqualTo("{\"status\":\"NOT_CONFIGURED\",\"language\":null,\"text\":null,\"provider\":\"none\",\"error\":null}");
+    assertThat(api.get("/api/tickets/" + id + "/description-translation").body().get("status").asText()).isEqualTo("NOT_CONFIGURED");
+    assertThat(api.get("/api/tickets/999999999/description-translation").status()).isEqualTo(404);
+  }
+}
