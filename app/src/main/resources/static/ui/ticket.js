@@ -159,7 +159,29 @@ function renderConversation(messages) {
   if (!messages.length) return target.replaceChildren(h('li', { class: 'muted' }, 'No messages yet.'));
   target.replaceChildren(...messages.map((m) => h('li', { class: m.direction === 'FROM_CUSTOMER' ? 'from-customer' : 'to-customer' },
     h('p', { class: 'muted' }, time(m.createdAt), ` · ${m.direction === 'FROM_CUSTOMER' ? 'from' : 'to the customer, by'} ${m.author}`),
-    h('p', {}, m.body))));
+    h('p', {}, m.body), translation(m))));
+}
+
+/** C2: the translation beside a message: the team-language text of a customer's, or what a reply was sent as. */
+function translation(m) {
+  const t = m.translation;
+  if (!t || t.status === 'NOT_CONFIGURED' || t.status === 'SAME_LANGUAGE') return null;
+  const testid = { 'data-testid': 'translation' };
+  if (t.status === 'PENDING') return h('p', { ...testid, class: 'translation muted' }, 'Translating…');
+  if (t.status === 'FAILED') return h('p', { ...testid, class: 'translation muted' }, `Not translated: ${t.error}`);
+  const label = m.direction === 'FROM_CUSTOMER'
+    ? `Translated from ${t.language ?? 'an undetected language'} (${t.provider}):`
+    : `Sent to the customer in ${t.language} (${t.provider}):`;
+  return h('p', { ...testid, class: 'translation' }, h('span', { class: 'muted' }, label), ' ', t.text);
+}
+
+/** Whether a translation service is configured; without one the page says so. */
+async function showTranslationService() {
+  const service = await api('/api/translation');
+  state.translation = service.ok ? service.body : null;
+  const note = $('[data-testid="translation-status"]');
+  note.hidden = !state.translation || state.translation.configured;
+  note.textContent = 'No translation service configured: customer messages are shown as written.';
 }
 
 function renderNotifications(list) {
@@ -339,6 +361,7 @@ export const ticketView = {
       $('[data-testid="detail-heading"]').textContent = `Ticket #${id}`;
       $('[data-testid="process-map"]').replaceChildren();
       if (can.reassign()) fillReassignees();
+      showTranslationService();
     }
     refresh();
   },

@@ -1,4 +1,4 @@
-package dev.escalation.app.translation;
+package dev.escalation.app.ui;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -27,8 +27,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * C2 end to end with WireMock playing a LibreTranslate server: the real app, engine and MariaDB.
- * Its own context (a configured service); closed after the class so its translation schedule stops.
+ * C2 end to end with WireMock playing a LibreTranslate server: the real app, engine and MariaDB,
+ * through the API and on the ticket page in a real headless browser. Its own context (a configured
+ * service), closed after the class so its translation schedule stops.
  */
 @EmbeddedAppTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -109,5 +110,26 @@ class TranslationEndToEndTest {
     List<JsonNode> messages = new java.util.ArrayList<>();
     api.get("/api/tickets/" + id + "/messages").body().forEach(messages::add);
     return messages.stream().filter(m -> body.equals(m.get("body").asText())).findFirst().orElseThrow();
+  }
+
+  @Test
+  void theTicketPageShowsTheTranslationBesideTheCustomersMessage() throws Exception {
+    String description = unique("Mein Konto ist gesperrt");
+    long id = germanTicket(description, "My account is locked");
+    String german = unique("Ich komme nicht mehr in mein Konto");
+    LIBRE_TRANSLATE.stubFor(translate(german, "auto", "en").willReturn(okJson("""
+        {"detectedLanguage": {"confidence": 91.0, "language": "de"}, "translatedText": "I cannot get into my account any more"}""")));
+    assertThat(api.post("/api/tickets/" + id + "/customer-replies", Map.of("message", german)).status()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(20)).until(() -> "TRANSLATED".equals(customerMessage(id, german).path("translation").path("status").asText()));
+
+    try (Browser browser = new Browser(port)) {
+      browser.logIn(TicketApi.DEFAULT_USER);
+      browser.go("#/tickets/" + id);
+      browser.wait.until(d -> browser.text("conversation").contains(german));
+      String translation = browser.text("translation");
+      assertThat(translation).isEqualTo("Translated from de (libretranslate): I cannot get into my account any more");
+      assertThat(browser.shown("translation-status")).isFalse();
+      assertThat(browser.consoleErrors()).isEmpty();
+    }
   }
 }

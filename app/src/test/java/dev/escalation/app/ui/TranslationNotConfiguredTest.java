@@ -1,4 +1,4 @@
-package dev.escalation.app.translation;
+package dev.escalation.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,13 +8,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** C2 without a translation service (the default): nothing is translated, and the API says so. */
+/** C2 without a translation service (the default): nothing is translated, and the API and the ticket page say so. */
 @EmbeddedAppTest
 class TranslationNotConfiguredTest {
   @LocalServerPort int port;
 
   @Test
-  void withoutAServiceTheApiSaysNotConfiguredBesideEveryCustomerMessage() {
+  void withoutAServiceTheApiAndTheTicketPageSayNotConfigured() throws Exception {
     TicketApi api = new TicketApi(port);
     long id = api.open("P3", "BILLING", "ohne-uebersetzung@example.com");
     assertThat(api.post("/api/tickets/" + id + "/customer-replies", Map.of("message", "Die Rechnung ist falsch")).status())
@@ -28,5 +28,15 @@ class TranslationNotConfiguredTest {
         .isEqualTo("{\"status\":\"NOT_CONFIGURED\",\"language\":null,\"text\":null,\"provider\":\"none\",\"error\":null}");
     assertThat(api.get("/api/tickets/" + id + "/description-translation").body().get("status").asText()).isEqualTo("NOT_CONFIGURED");
     assertThat(api.get("/api/tickets/999999999/description-translation").status()).isEqualTo(404);
+
+    try (Browser browser = new Browser(port)) {
+      browser.logIn(TicketApi.DEFAULT_USER);
+      browser.go("#/tickets/" + id);
+      browser.wait.until(d -> browser.text("conversation").contains("Die Rechnung ist falsch"));
+      browser.wait.until(d -> browser.shown("translation-status"));
+      assertThat(browser.text("translation-status"))
+          .isEqualTo("No translation service configured: customer messages are shown as written.");
+      assertThat(browser.shown("translation")).isFalse();
+    }
   }
 }
