@@ -99,6 +99,7 @@ function renderTicket(t) {
     ? h('a', { href: t.operateUrl, target: '_blank', rel: 'noopener' }, 'Open in Operate') : '');
   renderDevTask(t.devTask);
   showActions(t);
+  showTranslateOption();
 }
 
 /** Each role sees only the actions it may take (the server refuses the rest anyway). */
@@ -183,7 +184,24 @@ async function showTranslationService() {
   state.translation = service.ok ? service.body : null;
   const note = $('[data-testid="translation-status"]');
   note.hidden = !state.translation || state.translation.configured;
+  showTranslateOption();
   note.textContent = 'No translation service configured: customer messages are shown as written.';
+}
+
+/** C2: the reply form offers a translation when a service is configured and the customer reads another language. */
+function showTranslateOption() {
+  const language = state.ticket?.customer?.language?.split('-')[0];
+  const service = state.translation;
+  const offer = !!(service?.configured && language && language !== service.teamLanguage);
+  $('[data-testid="translate-field"]').hidden = !offer;
+  if (!offer) return;
+  let name = language;
+  try {
+    name = new Intl.DisplayNames(['en'], { type: 'language' }).of(language);
+  } catch {
+    // an unknown code: show it as it is
+  }
+  $('[data-testid="translate-label"]').textContent = `Translate into ${name} (${language})`;
 }
 
 function renderNotifications(list) {
@@ -292,7 +310,7 @@ async function submitAction(event) {
   status.textContent = '';
   const body = {};
   for (const control of $$('[name]', form)) {
-    const value = control.value.trim();
+    const value = control.type === 'checkbox' ? control.checked : control.value.trim();
     if (value !== '' || control.name !== 'overrideReason') body[control.name] = value;
   }
   const button = $('button[type="submit"]', form);

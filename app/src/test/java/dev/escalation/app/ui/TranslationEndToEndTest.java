@@ -129,7 +129,77 @@ class TranslationEndToEndTest {
       String translation = browser.text("translation");
       assertThat(translation).isEqualTo("Translated from de (libretranslate): I cannot get into my account any more");
       assertThat(browser.shown("translation-status")).isFalse();
+      assertThat(browser.text("translate-label")).isEqualTo("Translate into German (de)");
+      assertThat(browser.shown("translate-reply")).isTrue();
       assertThat(browser.consoleErrors()).isEmpty();
     }
+  }
+
+  @Test
+  void aTranslatedReplySendsTheGermanTextAndTheTicketKeepsTheEnglishOriginal() {
+    long id = germanTicket(unique("Zweimal abgebucht"), "Charged twice");
+    await().atMost(Duration.ofSeconds(20)).until(() -> "RUNNING".equals(api.ticket(id).get("responseClock").asText()));
+    String english = unique("We have refunded the second charge");
+    String german = "Wir haben die zweite Abbuchung erstattet";
+    LIBRE_TRANSLATE.stubFor(translate(english, "en", "de").willReturn(okJson("""
+        {"translatedText": "%s"}""".formatted(german))));
+
+    TicketApi.Response accepted = api.post("/api/tickets/" + id + "/replies", Map.of("text", english, "translate", true));
+
+    assertThat(accepted.status()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.notifications(id, "REPLY").size() == 1);
+    assertThat(api.notifications(id, "REPLY").get(0).get("body").asText())
+        .isEqualTo("Hallo Greta Kunde,\n\n" + german + "\n\nHarper Head\nSupport-Team, Anfrage #" + id);
+    JsonNode reply = message(id, "TO_CUSTOMER");
+    assertThat(reply.get("body").asText()).isEqualTo(english);
+    assertThat(reply.get("translation").toString()).isEqualTo(
+        "{\"status\":\"TRANSLATED\",\"language\":\"de\",\"text\":\"" + german + "\",\"provider\":\"libretranslate\",\"error\":null}");
+  }
+
+  @Test
+  void aReplyTheServiceCannotTranslateIsRefusedAndNothingIsSentOrRecorded() {
+    long id = germanTicket(unique("Konto gesperrt"), "Account locked");
+    await().atMost(Duration.ofSeconds(20)).until(() -> "RUNNING".equals(api.ticket(id).get("responseClock").asText()));
+    String busy = unique("Please try again tomorrow");
+    LIBRE_TRANSLATE.stubFor(translate(busy, "en", "de").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+        .withStatus(503).withHeader("Retry-After", "60").withHeader("Content-Type", "application/json")
+        .withBody("{\"error\": \"Service Unavailable\"}")));
+    String refused = unique("Your account is unlocked");
+    LIBRE_TRANSLATE.stubFor(translate(refused, "en", "de").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+        .withStatus(403).withHeader("Content-Type", "application/json").withBody("{\"error\": \"Invalid API key\"}")));
+
+    TicketApi.Response unavailable = api.post("/api/tickets/" + id + "/replies", Map.of("text", busy, "translate", true));
+    assertThat(unavailable.status()).isEqualTo(503);
+    assertThat(unavailable.body().get("type").asText()).endsWith("/translation-failed");
+    assertThat(unavailable.body().get("detail").asText()).isEqualTo("LibreTranslate answered 503: Service Unavailable; retry after 60 s;"
+        + " nothing was sent: try again later or send the reply without translate");
+
+    TicketApi.Response badGateway = api.post("/api/tickets/" + id + "/replies", Map.of("text", refused, "translate", true));
+    assertThat(badGateway.status()).isEqualTo(502);
+    assertThat(badGateway.body().get("reason").asText()).isEqualTo("REFUSED");
+    assertThat(badGateway.body().get("detail").asText()).startsWith("LibreTranslate answered 403: Invalid API key;");
+
+    assertThat(api.ticket(id).get("responseClock").asText()).isEqualTo("RUNNING");
+    assertThat(messages(id, "TO_CUSTOMER")).isEmpty();
+    assertThat(api.notifications(id, "REPLY")).isEmpty();
+    // the agent sends it as written instead
+    assertThat(api.post("/api/tickets/" + id + "/replies", Map.of("text", refused, "translate", false)).status()).isEqualTo(202);
+    assertThat(message(id, "TO_CUSTOMER").get("translation").isNull()).isTrue();
+  }
+
+  private JsonNode message(long id, String direction) {
+    List<JsonNode> found = messages(id, direction);
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  private List<JsonNode> messages(long id, String direction) {
+    List<JsonNode> list = new java.util.ArrayList<>();
+    api.get("/api/tickets/" + id + "/messages").body().forEach(m -> {
+      if (direction.equals(m.get("direction").asText())) {
+        list.add(m);
+      }
+    });
+    return list;
   }
 }

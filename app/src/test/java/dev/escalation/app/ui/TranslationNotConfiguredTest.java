@@ -29,6 +29,16 @@ class TranslationNotConfiguredTest {
     assertThat(api.get("/api/tickets/" + id + "/description-translation").body().get("status").asText()).isEqualTo("NOT_CONFIGURED");
     assertThat(api.get("/api/tickets/999999999/description-translation").status()).isEqualTo(404);
 
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> "RUNNING".equals(api.ticket(id).get("responseClock").asText()));
+    TicketApi.Response refused = api.post("/api/tickets/" + id + "/replies", Map.of("text", "We are on it", "translate", true));
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body().get("type").asText()).endsWith("/translation-not-configured");
+    assertThat(refused.body().get("detail").asText()).isEqualTo(
+        "no translation service is configured (escalation.translation.provider is none); send the reply without translate");
+    assertThat(api.notifications(id, "REPLY")).isEmpty();
+    assertThat(api.get("/api/tickets/" + id + "/messages").body()).hasSize(1);
+
     try (Browser browser = new Browser(port)) {
       browser.logIn(TicketApi.DEFAULT_USER);
       browser.go("#/tickets/" + id);
@@ -37,6 +47,7 @@ class TranslationNotConfiguredTest {
       assertThat(browser.text("translation-status"))
           .isEqualTo("No translation service configured: customer messages are shown as written.");
       assertThat(browser.shown("translation")).isFalse();
+      assertThat(browser.shown("translate-reply")).isFalse();
     }
   }
 }
