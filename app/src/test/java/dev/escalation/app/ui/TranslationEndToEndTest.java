@@ -131,6 +131,16 @@ class TranslationEndToEndTest {
       assertThat(browser.shown("translation-status")).isFalse();
       assertThat(browser.text("translate-label")).isEqualTo("Translate into German (de)");
       assertThat(browser.shown("translate-reply")).isTrue();
+
+      String english = unique("Your account is unlocked again");
+      LIBRE_TRANSLATE.stubFor(translate(english, "en", "de").willReturn(okJson("""
+          {"translatedText": "Ihr Konto ist wieder entsperrt"}""")));
+      browser.driver.findElement(org.openqa.selenium.By.id("c-text")).sendKeys(english);
+      browser.driver.findElement(Browser.testId("translate-reply")).click();
+      browser.driver.findElement(Browser.testId("answer-submit")).click();
+      browser.wait.until(d -> browser.text("conversation").contains("Sent to the customer in de (libretranslate): Ihr Konto ist wieder entsperrt"));
+      assertThat(browser.text("conversation")).contains(english);
+      assertThat(browser.driver.findElement(Browser.testId("translate-reply")).isSelected()).isFalse();
       assertThat(browser.consoleErrors()).isEmpty();
     }
   }

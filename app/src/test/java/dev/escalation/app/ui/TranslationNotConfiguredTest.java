@@ -36,6 +36,9 @@ class TranslationNotConfiguredTest {
     assertThat(refused.body().get("type").asText()).endsWith("/translation-not-configured");
     assertThat(refused.body().get("detail").asText()).isEqualTo(
         "no translation service is configured (escalation.translation.provider is none); send the reply without translate");
+    TicketApi.Response notABoolean = api.post("/api/tickets/" + id + "/replies", Map.of("text", "We are on it", "translate", "yes"));
+    assertThat(notABoolean.status()).isEqualTo(400);
+    assertThat(notABoolean.body().toString()).contains("\"translate\"");
     assertThat(api.notifications(id, "REPLY")).isEmpty();
     assertThat(api.get("/api/tickets/" + id + "/messages").body()).hasSize(1);
 
