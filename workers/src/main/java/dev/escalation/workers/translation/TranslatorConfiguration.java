@@ -27,7 +27,7 @@ class TranslatorConfiguration {
 
   private static void requireUrl(TranslationProperties properties, String what) {
     if (properties.url() == null) {
-      throw new IllegalStateException("escalation.translation.provider=" + properties.provider().name().toLowerCase()
+      throw new IllegalStateException("escalation.translation.provider=" + properties.provider().name().toLowerCase(java.util.Locale.ROOT)
           + " needs escalation.translation.url (env ESCALATION_TRANSLATION_URL): " + what);
     }
   }

@@ -178,4 +178,19 @@ class TranslatorsTest {
     assertThat(new TranslatorConfiguration().translator(new TranslationProperties(null, null, null, null, null, null, null)))
         .isInstanceOf(NoTranslation.class);
   }
+
+  @Test
+  void aServiceWithoutWhatItNeedsIsRefusedAtStart() {
+    assertThatThrownBy(() -> new TranslatorConfiguration().translator(
+        new TranslationProperties(Provider.LIBRETRANSLATE, null, null, null, null, null, null)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("escalation.translation.provider=libretranslate needs escalation.translation.url (env ESCALATION_TRANSLATION_URL):"
+            + " a LibreTranslate server's URL");
+    assertThatThrownBy(() -> new TranslatorConfiguration().translator(
+        new TranslationProperties(Provider.DEEPL, null, " ", null, null, null, null)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("escalation.translation.provider=deepl needs escalation.translation.api-key (env ESCALATION_TRANSLATION_API_KEY)");
+    assertThat(new TranslatorConfiguration().translator(properties(Provider.DEEPL, "key"))).isInstanceOf(DeepLTranslator.class);
+    assertThat(new TranslatorConfiguration().translator(properties(Provider.LIBRETRANSLATE, ""))).isInstanceOf(LibreTranslateTranslator.class);
+  }
 }
