@@ -106,6 +106,22 @@ class TranslationEndToEndTest {
         .isEqualTo("Our invoice was charged twice");
   }
 
+  @Test
+  void aFailingServiceNeitherBlocksNorFailsTheCustomersMessageAndItsTranslationWaitsForARetry() {
+    long id = germanTicket(unique("Lieferung fehlt"), "Delivery missing");
+    String german = unique("Das Paket ist nie angekommen");
+    LIBRE_TRANSLATE.stubFor(translate(german, "auto", "en").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+        .withStatus(500).withHeader("Content-Type", "application/json").withBody("{\"error\": \"Cannot translate text\"}")));
+
+    assertThat(api.post("/api/tickets/" + id + "/customer-replies", Map.of("message", german)).status()).isEqualTo(202);
+
+    assertThat(customerMessage(id, german).get("body").asText()).isEqualTo(german);
+    await().atMost(Duration.ofSeconds(20)).until(() -> !customerMessage(id, german).path("translation").path("error").isNull());
+    JsonNode translation = customerMessage(id, german).get("translation");
+    assertThat(translation.get("status").asText()).isEqualTo("PENDING");
+    assertThat(translation.get("error").asText()).isEqualTo("LibreTranslate answered 500: Cannot translate text; will retry");
+  }
+
   private JsonNode customerMessage(long id, String body) {
     List<JsonNode> messages = new java.util.ArrayList<>();
     api.get("/api/tickets/" + id + "/messages").body().forEach(messages::add);
