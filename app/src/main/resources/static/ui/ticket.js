@@ -99,6 +99,7 @@ function renderTicket(t) {
     ? h('a', { href: t.operateUrl, target: '_blank', rel: 'noopener' }, 'Open in Operate') : '');
   renderDevTask(t.devTask);
   showActions(t);
+  showTranslateOption();
 }
 
 /** Each role sees only the actions it may take (the server refuses the rest anyway). */
@@ -161,7 +162,46 @@ function renderConversation(messages) {
   if (!messages.length) return target.replaceChildren(h('li', { class: 'muted' }, 'No messages yet.'));
   target.replaceChildren(...messages.map((m) => h('li', { class: m.direction === 'FROM_CUSTOMER' ? 'from-customer' : 'to-customer' },
     h('p', { class: 'muted' }, time(m.createdAt), ` · ${m.direction === 'FROM_CUSTOMER' ? 'from' : 'to the customer, by'} ${m.author}`),
-    h('p', {}, m.body))));
+    h('p', {}, m.body), translation(m))));
+}
+
+/** C2: the translation beside a message: the team-language text of a customer's, or what a reply was sent as. */
+function translation(m) {
+  const t = m.translation;
+  if (!t || t.status === 'NOT_CONFIGURED' || t.status === 'SAME_LANGUAGE') return null;
+  const testid = { 'data-testid': 'translation' };
+  if (t.status === 'PENDING') return h('p', { ...testid, class: 'translation muted' }, 'Translating…');
+  if (t.status === 'FAILED') return h('p', { ...testid, class: 'translation muted' }, `Not translated: ${t.error}`);
+  const label = m.direction === 'FROM_CUSTOMER'
+    ? `Translated from ${t.language ?? 'an undetected language'} (${t.provider}):`
+    : `Sent to the customer in ${t.language} (${t.provider}):`;
+  return h('p', { ...testid, class: 'translation' }, h('span', { class: 'muted' }, label), ' ', t.text);
+}
+
+/** Whether a translation service is configured; without one the page says so. */
+async function showTranslationService() {
+  const service = await api('/api/translation');
+  state.translation = service.ok ? service.body : null;
+  const note = $('[data-testid="translation-status"]');
+  note.hidden = !state.translation || state.translation.configured;
+  showTranslateOption();
+  note.textContent = 'No translation service configured: customer messages are shown as written.';
+}
+
+/** C2: the reply form offers a translation when a service is configured and the customer reads another language. */
+function showTranslateOption() {
+  const language = state.ticket?.customer?.language?.split('-')[0];
+  const service = state.translation;
+  const offer = !!(service?.configured && language && language !== service.teamLanguage);
+  $('[data-testid="translate-field"]').hidden = !offer;
+  if (!offer) return;
+  let name = language;
+  try {
+    name = new Intl.DisplayNames(['en'], { type: 'language' }).of(language);
+  } catch {
+    // an unknown code: show it as it is
+  }
+  $('[data-testid="translate-label"]').textContent = `Translate into ${name} (${language})`;
 }
 
 function renderNotifications(list) {
@@ -270,7 +310,7 @@ async function submitAction(event) {
   status.textContent = '';
   const body = {};
   for (const control of $$('[name]', form)) {
-    const value = control.value.trim();
+    const value = control.type === 'checkbox' ? control.checked : control.value.trim();
     if (value !== '' || control.name !== 'overrideReason') body[control.name] = value;
   }
   const button = $('button[type="submit"]', form);
@@ -341,6 +381,7 @@ export const ticketView = {
       $('[data-testid="detail-heading"]').textContent = `Ticket #${id}`;
       $('[data-testid="process-map"]').replaceChildren();
       if (can.reassign()) fillReassignees();
+      showTranslationService();
     }
     refresh();
   },

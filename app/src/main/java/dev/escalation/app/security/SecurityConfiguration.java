@@ -123,6 +123,8 @@ class SecurityConfiguration {
             .requestMatchers(POST, "/api/tickets/{id}/reassignment").hasAnyRole(SUPERVISORS)
             .requestMatchers(POST, "/api/tickets/{id}/**").hasAnyRole(STAFF)
             .requestMatchers(GET, "/api/notifications", "/api/notifications/**").hasAnyRole(STAFF_AND_ADMIN)
+            // C2: whether a translation service is configured (the ticket page asks)
+            .requestMatchers(GET, "/api/translation").hasAnyRole(STAFF_AND_ADMIN)
             // W1 the queue: every open ticket in urgency order, read like the ticket list
             .requestMatchers(GET, "/api/queue").hasAnyRole(STAFF_AND_ADMIN)
             // W4 the event stream: changes of the tickets the caller may read (TicketAccess.maySee)

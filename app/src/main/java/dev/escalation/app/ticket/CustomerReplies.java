@@ -2,6 +2,9 @@ package dev.escalation.app.ticket;
 
 import dev.escalation.app.process.ProcessGateway;
 import dev.escalation.app.security.CurrentActor;
+import dev.escalation.app.translation.ReplyNotTranslatedException;
+import dev.escalation.app.translation.ReplyTranslations;
+import dev.escalation.app.translation.ReplyTranslations.TranslatedReply;
 import dev.escalation.processes.TicketEscalation.Actions;
 import dev.escalation.processes.TicketEscalation.Messages;
 import dev.escalation.workers.audit.AuditEventType;
@@ -35,9 +38,12 @@ public class CustomerReplies {
   private final ProcessGateway process;
   private final CurrentActor actor;
   private final Clock clock;
+  private final ReplyTranslations translations;
 
   CustomerReplies(TicketGuards guards, TicketRepository tickets, TicketMessageRepository messages, CustomerNotices notices,
-      AuditTrail audit, FirstResponses firstResponses, ProcessGateway process, CurrentActor actor, Clock clock) {
+      AuditTrail audit, FirstResponses firstResponses, ProcessGateway process, CurrentActor actor, Clock clock,
+      ReplyTranslations translations) {
+    this.translations = translations;
     this.guards = guards;
     this.tickets = tickets;
     this.messages = messages;
@@ -52,15 +58,31 @@ public class CustomerReplies {
   /** Sends {@code text} to the ticket's customer as the current user; returns the recorded message. */
   @Transactional
   public TicketMessage reply(long ticketId, String text) {
+    return reply(ticketId, text, false);
+  }
+
+  /**
+   * With {@code translate} (C2) the customer gets {@code text} translated into their language and the
+   * conversation keeps the agent's original with the sent translation beside it; if it cannot be
+   * translated, nothing is sent or recorded ({@link ReplyNotTranslatedException}).
+   */
+  @Transactional
+  public TicketMessage reply(long ticketId, String text, boolean translate) {
     Ticket ticket = guards.requireStatus(ticketId, "answer the customer of", TicketStatus.OPEN);
     guards.requireNothingInFlight(ticket, "answer the customer of");
+    TranslatedReply translated = translate ? translations.translate(ticket, text) : null;
     String by = actor.name();
     TicketMessage reply = messages.save(new TicketMessage(null, ticketId, TicketMessage.Direction.TO_CUSTOMER, by, text, clock.instant()));
+    TicketMessage sent = reply;
+    if (translated != null) {
+      translations.recordSent(ticketId, reply.id(), translated);
+      sent = new TicketMessage(reply.id(), ticketId, reply.direction(), by, translated.sent(), reply.createdAt());
+    }
     ticket.ownerResponded();
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.REPLIED_TO_CUSTOMER, by, "Reply to the customer: " + abbreviate(text));
     firstResponses.update(ticketId);
-    notices.reply(ticket, reply, notices.staffName(by));
+    notices.reply(ticket, sent, notices.staffName(by));
     process.publish(Messages.OWNER_ACTION, ticketId, TicketGuards.ownerAction(ticket, Actions.REPLY, by));
     return reply;
   }

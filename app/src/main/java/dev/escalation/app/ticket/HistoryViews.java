@@ -1,5 +1,7 @@
 package dev.escalation.app.ticket;
 
+import dev.escalation.app.translation.ConversationTranslations;
+import dev.escalation.app.translation.TranslationView;
 import dev.escalation.workers.handoff.Escalation;
 import dev.escalation.workers.handoff.EscalationType;
 import dev.escalation.workers.handoff.HandoffNote;
@@ -14,9 +16,12 @@ import java.time.Instant;
 final class HistoryViews {
   private HistoryViews() {}
 
-  record MessageView(long id, long ticketId, TicketMessage.Direction direction, String author, String body, Instant createdAt) {
-    static MessageView of(TicketMessage m) {
-      return new MessageView(m.id(), m.ticketId(), m.direction(), m.author(), m.body(), m.createdAt());
+  /** {@code translation}: C2, the translation beside the message (see {@link TranslationView}); null for a reply sent as written. */
+  record MessageView(long id, long ticketId, TicketMessage.Direction direction, String author, String body, Instant createdAt,
+      TranslationView translation) {
+    static MessageView of(TicketMessage m, ConversationTranslations.Lookup translations) {
+      return new MessageView(m.id(), m.ticketId(), m.direction(), m.author(), m.body(), m.createdAt(),
+          translations.forMessage(m.id(), m.direction() == TicketMessage.Direction.FROM_CUSTOMER));
     }
   }
 

@@ -47,7 +47,8 @@ final class Requests {
       @NotBlank @Size(max = 5000) String need,
       @Size(max = 2000) String overrideReason) {}
 
-  record Reply(@NotBlank @Size(max = 5000) String text) {}
+  /** {@code translate} (C2): send the text translated into the customer's language, keeping the original. */
+  record Reply(@NotBlank @Size(max = 5000) String text, Boolean translate) {}
 
   record Question(@NotBlank @Size(max = 5000) String question) {}
 

@@ -103,7 +103,7 @@ class TicketController {
   @ActsOnTicket
   @PostMapping("/{id}/replies")
   ResponseEntity<TicketView> reply(@PathVariable long id, @Valid @RequestBody Requests.Reply request) {
-    replies.reply(id, request.text());
+    replies.reply(id, request.text(), Boolean.TRUE.equals(request.translate()));
     return accepted(id);
   }
 

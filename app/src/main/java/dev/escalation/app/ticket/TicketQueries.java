@@ -4,6 +4,7 @@ import dev.escalation.app.ticket.HistoryViews.AttemptView;
 import dev.escalation.app.ticket.HistoryViews.EscalationView;
 import dev.escalation.app.ticket.HistoryViews.HandoffNoteView;
 import dev.escalation.app.ticket.HistoryViews.MessageView;
+import dev.escalation.app.translation.ConversationTranslations;
 import dev.escalation.workers.audit.AuditEvent;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.devtask.DevTasks;
@@ -39,10 +40,13 @@ class TicketQueries {
   private final DevTasks devTasks;
   private final CriteriaQueries criteria;
   private final AppliedSlaPolicyRepository slaPolicies;
+  private final ConversationTranslations translations;
 
   TicketQueries(CriteriaQueries criteria, TicketRepository tickets, RosterRepository roster, AuditTrail audit, TicketMessageRepository messages,
       ResolutionAttemptRepository attempts, HandoffNoteRepository notes, EscalationRepository escalations, OperateProperties operate,
-      TicketProperties properties, Clock clock, DevTasks devTasks, AppliedSlaPolicyRepository slaPolicies) {
+      TicketProperties properties, Clock clock, DevTasks devTasks, AppliedSlaPolicyRepository slaPolicies,
+      ConversationTranslations translations) {
+    this.translations = translations;
     this.devTasks = devTasks;
     this.tickets = tickets;
     this.roster = roster;
@@ -85,7 +89,8 @@ class TicketQueries {
 
   List<MessageView> conversation(long id) {
     exists(id);
-    return messages.findByTicketIdOrderByCreatedAtAscIdAsc(id).stream().map(MessageView::of).toList();
+    var translated = translations.of(id);
+    return messages.findByTicketIdOrderByCreatedAtAscIdAsc(id).stream().map(m -> MessageView.of(m, translated)).toList();
   }
 
   List<AttemptView> attempts(long id) {

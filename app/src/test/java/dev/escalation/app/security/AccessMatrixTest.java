@@ -57,6 +57,8 @@ class AccessMatrixTest {
       GET    | /api/tickets/{id}                   |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets/{id}/timeline          |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets/{id}/messages          |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
+      GET    | /api/tickets/{id}/description-translation | | 401 | 200  | 200   | 200  | 200 | 200  | 200
+      GET    | /api/translation                    |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets/{id}/attempts          |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets/{id}/handoff-notes     |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
       GET    | /api/tickets/{id}/escalations       |      | 401  | 200   | 200   | 200  | 200 | 200  | 200
