@@ -10,13 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param priority the priority a ticket opened by a message starts with (default P3)
  * @param category its category (default OTHER)
- * @param language the customer's language when the channel does not tell it (default en)
+ * @param language the customer's language when the channel does not tell it; empty (the default): unknown
+ *     until triage or the translation service detects it in the customer's writing (notices are in
+ *     English until then)
  */
 @ConfigurationProperties("escalation.inbound")
 public record InboundProperties(Priority priority, Category category, String language) {
   public InboundProperties {
     priority = priority == null ? Priority.P3 : priority;
     category = category == null ? Category.OTHER : category;
-    language = language == null || language.isBlank() ? "en" : language.strip();
+    language = language == null ? "" : language.strip();
   }
 }

@@ -102,6 +102,17 @@ class InboundMessagesTest {
         .query(Long.class).single()).isEqualTo(1);
   }
 
+  /** N1: WhatsApp does not tell the customer's language; triage reads it in their message and the notices follow it. */
+  @Test
+  void aLanguageTheChannelDoesNotTellIsLearntFromTheCustomersWriting() {
+    String phone = sender();
+    long id = inbound.receive(InboundMessage.text(Channel.WHATSAPP, "wamid.de-" + phone, phone, "Greta",
+        "Mein Paket ist seit zwei Wochen nicht angekommen und niemand antwortet auf meine Nachrichten.")).ticketId();
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.notifications(id, "ACKNOWLEDGEMENT").size() == 1);
+    assertThat(api.ticket(id).get("customer").get("language").asText()).isEqualTo("de");
+    assertThat(api.notifications(id, "ACKNOWLEDGEMENT").get(0).get("body").asText()).startsWith("Hallo Greta,");
+  }
+
   /** A customer's "Hi" and their question a moment apart, delivered at once: one ticket with both messages. */
   @Test
   void twoFirstMessagesOfOneSenderArrivingAtOnceOpenOneTicket() throws Exception {

@@ -1,5 +1,6 @@
 package dev.escalation.workers.translation;
 
+import dev.escalation.workers.ticket.CustomerLanguages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +26,11 @@ public class InboundTranslations {
   private final MessageTranslations translations;
   private final TranslationProperties properties;
   private final Clock clock;
+  private final CustomerLanguages customerLanguages;
 
-  InboundTranslations(Translator translator, MessageTranslations translations, TranslationProperties properties, Clock clock) {
+  InboundTranslations(Translator translator, MessageTranslations translations, TranslationProperties properties, Clock clock,
+      CustomerLanguages customerLanguages) {
+    this.customerLanguages = customerLanguages;
     this.translator = translator;
     this.translations = translations;
     this.properties = properties;
@@ -54,7 +58,7 @@ public class InboundTranslations {
       Translated result = translator.translate(due.text(), null, properties.teamLanguage());
       String source = primary(result.detectedLanguage());
       if (source != null) {
-        translations.learnCustomerLanguage(due.ticketId(), source);
+        customerLanguages.learn(due.ticketId(), source);
       }
       if (properties.teamLanguage().equals(source)) {
         translations.sameLanguage(due.id(), source, attempts, clock.instant());

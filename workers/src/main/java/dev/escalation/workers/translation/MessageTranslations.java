@@ -121,12 +121,6 @@ public class MessageTranslations {
         .param(ticketId).query(String.class).optional();
   }
 
-  /** Records the detected language as the customer's where the ticket does not know it (the notices' language, N1). */
-  int learnCustomerLanguage(long ticketId, String language) {
-    return jdbc.sql("UPDATE ticket SET customer_language = ? WHERE id = ? AND customer_language = ''")
-        .params(language, ticketId).update();
-  }
-
   private static String abbreviate(String error) {
     return error == null || error.length() <= ERROR_LENGTH ? error : error.substring(0, ERROR_LENGTH - 3) + "...";
   }
