@@ -69,7 +69,7 @@ class NextReplyProcessTest {
   }
 
   @Test
-  void aCustomerMessageStartsTheClockAndTheOwnersAnswerStopsIt() {
+  void aCustomerMessageStartsTheClockAndTheOwnersReplyStopsIt() {
     openOn(1, "PREMIUM");
     ticket.instance().hasPassedElement(Elements.NEXT_REPLY_PROMISE).isWaitingAtElements(Elements.AWAIT_CUSTOMER_MESSAGE);
     ticket.assertNoJob(JobTypes.START_NEXT_REPLY_CLOCK);
@@ -77,8 +77,11 @@ class NextReplyProcessTest {
     Instant due = customerWritesAndTheClockStarts();
     ticket.instance().isWaitingAtElements(Elements.AWAIT_CUSTOMER_ANSWER);
 
+    // the owner's reply, as POST /api/tickets/{id}/replies sends it: the owner action and the answer to the clock
+    ticket.ownerActs(Actions.REPLY);
     ticket.publish(Messages.CUSTOMER_ANSWERED, Map.of());
-    ticket.instance().hasPassedElement(Elements.AWAIT_CUSTOMER_ANSWER).isWaitingAtElements(Elements.AWAIT_CUSTOMER_MESSAGE);
+    ticket.instance().hasPassedElement(Elements.AWAIT_CUSTOMER_ANSWER)
+        .isWaitingAtElements(Elements.AWAIT_CUSTOMER_MESSAGE, Elements.AWAIT_OWNER_ACTION);
     ticket.clock().advanceTo(due.plusSeconds(60));
     ticket.assertNoJob(JobTypes.NOTIFY_SLA_WARNING);
     ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
