@@ -3,7 +3,7 @@
 -- row (and its optimistic-lock version) is not written by a customer message.
 CREATE TABLE next_reply_clock (
     ticket_id          BIGINT       NOT NULL PRIMARY KEY REFERENCES ticket (id),
-    state              VARCHAR(16)  NOT NULL,  -- RUNNING, PAUSED, MET, BREACHED
+    state              VARCHAR(16)  NOT NULL,  -- RUNNING, PAUSED, MET, BREACHED; NOT_STARTED: a priority change ended the promise
     started_at         DATETIME(6)  NOT NULL,
     due_at             DATETIME(6)  NULL,      -- null while PAUSED
     warning_at         DATETIME(6)  NULL,

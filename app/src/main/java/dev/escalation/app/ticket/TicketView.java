@@ -89,7 +89,7 @@ record TicketView(
         new CustomerView(c.name(), c.email(), c.language(), c.vip(), c.annualRevenue(), c.plan()), t.tier(), t.maxTier(),
         owner == null ? null : new OwnerView(owner.username(), owner.displayName(), owner.tier(), owner.role().name()),
         t.responseDueAt(), t.responseClock(), t.resolutionDueAt(), t.resolutionClock(),
-        nextReply == null ? null : nextReply.dueAt(), nextReply == null ? "NONE" : nextReply.state().name(), t.escalationCount(),
+        nextReply == null ? null : nextReply.dueAt(), nextReply == null || nextReply.state() == ClockState.NOT_STARTED ? "NONE" : nextReply.state().name(), t.escalationCount(),
         t.reescalationCount(), t.openedAt(), t.resolvedAt(), t.closedAt(), openTooLong, t.processInstanceKey(), operateUrl,
         DevTaskView.of(devTask), criteria, slaPolicy);
   }

@@ -121,6 +121,33 @@ public class NextReplyClocks {
     });
   }
 
+  /**
+   * S4: the priority changed and {@code after} replaces {@code before}: a running clock goes on with the time it
+   * already spent (in the old row's calendar) against the new row's target, in the new row's calendar. A new row
+   * without a next-reply target ends the promise: the clock is no longer kept (NONE). Returns the clock now.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Optional<NextReplyClock> recompute(long ticketId, AppliedSlaPolicy before, SupportCalendar oldCalendar, AppliedSlaPolicy after,
+      SupportCalendar calendar, Instant now) {
+    Optional<NextReplyClock> current = ledger.lock(ticketId).filter(NextReplyClock::running);
+    if (current.isEmpty() || before.nextReply() == null) {
+      return current;
+    }
+    NextReplyClock running = current.get();
+    if (after.nextReply() == null) {
+      ledger.save(ticketId, new NextReplyClock(ClockState.NOT_STARTED, running.startedAt(), null, null, null, running.number()), now);
+      return Optional.empty();
+    }
+    Duration left = oldCalendar.between(now, running.dueAt());
+    Duration spent = before.nextReply().compareTo(left) > 0 ? before.nextReply().minus(left) : Duration.ZERO;
+    Duration target = after.nextReply();
+    Duration stillLeft = target.compareTo(spent) > 0 ? target.minus(spent) : Duration.ZERO;
+    NextReplyClock recomputed = new NextReplyClock(ClockState.RUNNING, running.startedAt(), calendar.plus(now, stillLeft),
+        WarningSchedule.first(calendar, now, target, spent, after.thresholds()), null, running.number());
+    ledger.save(ticketId, recomputed, now);
+    return Optional.of(recomputed);
+  }
+
   /** The clock breached: recorded as such; returns the date it was due. */
   @Transactional(propagation = Propagation.MANDATORY)
   Instant breached(long ticketId) {

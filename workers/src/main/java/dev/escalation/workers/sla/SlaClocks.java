@@ -92,15 +92,17 @@ public class SlaClocks {
         ? goOn(calendar, now, spent(oldCalendar, now, ticket.resolutionDueAt(), before.resolution()), after.resolution(),
             after.thresholds())
         : null;
+    Optional<NextReplyClock> nextReply = nextReplies.recompute(ticketId, before, oldCalendar, after, calendar, now);
     ticket.recomputeClocks(response == null ? null : response.dueAt(), resolution == null ? null : resolution.dueAt());
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.SLA_CLOCKS_STARTED, AuditTrail.SYSTEM,
         ticket.priority() + " at tier " + ticket.tier() + ", time already spent counted: response "
             + (response == null ? ticket.responseClock().name().toLowerCase() : "due " + times.format(response.dueAt()))
             + ", resolution " + (resolution == null ? ticket.resolutionClock().name().toLowerCase() : "due " + times.format(resolution.dueAt()))
+            + nextReply.map(c -> ", next reply due " + times.format(c.dueAt())).orElse("")
             + " (" + after.calendar() + ", rule " + after.ruleId() + ")");
     Map<String, Object> vars = variables(response, resolution);
-    vars.putAll(nextReplies.processVariables(ticketId));
+    vars.putAll(NextReplyClocks.variables(nextReply.orElse(null)));
     return vars;
   }
 

@@ -205,6 +205,28 @@ class NextReplyClocksTest {
     assertThat(escalations.findByTicketIdOrderByEscalatedAtAscIdAsc(id)).extracting(Escalation::cause).containsExactly("NEXT_REPLY_SLA_BREACHED");
   }
 
+  @Test
+  void aPriorityChangeCountsTheTimeAlreadySpentAgainstTheNewRowsTargetOrEndsThePromise() {
+    long id = openPremium();
+    customerWrites(id);
+    nextReplies.customerWrote(id);
+    clock.set(Instant.parse("2026-12-07T11:00:00Z")); // one business hour of the four spent
+
+    Map<String, Object> faster = row("faster-next-reply", "PT1H30M", List.of(0.5));
+    faster.put(SlaPolicy.CALENDAR, "24x7");
+    Map<String, Object> vars = clocks.recomputeForPriority(id, faster, 1, 1);
+
+    // 30 of the new 90 minutes are left, around the clock; the 50% warning (45 minutes) is behind, so at once
+    assertThat(vars).containsEntry(Variables.NEXT_REPLY_CLOCK_RUNNING, true)
+        .containsEntry(Variables.NEXT_REPLY_DUE_AT, "2026-12-07T11:30:00Z")
+        .containsEntry(Variables.NEXT_REPLY_WARNING_AT, "2026-12-07T11:00:00Z");
+
+    Map<String, Object> none = clocks.recomputeForPriority(id, row("p1-around-the-clock", null, List.of(0.75)), 1, 1);
+    assertThat(none).containsEntry(Variables.NEXT_REPLY_CLOCK_RUNNING, false);
+    assertThat(nextReplies.of(id)).hasValueSatisfying(c -> assertThat(c.state()).isEqualTo(ClockState.NOT_STARTED));
+    assertThat(nextReplies.answered(id, OWNER)).as("no promise left to meet").isFalse();
+  }
+
   private long openPremium() {
     return open(row("premium-next-reply", "PT4H", List.of(0.5, 0.75)));
   }
