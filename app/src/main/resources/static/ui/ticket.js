@@ -93,6 +93,8 @@ function renderTicket(t) {
   dl($('[data-testid="sla-clocks"]'), [
     ['Response', clock(t.responseClock, t.responseDueAt), 'response-clock'],
     ['Resolution', clock(t.resolutionClock, t.resolutionDueAt), 'resolution-clock'],
+    // S3: only once a customer message started a next-reply clock (nextReplyClock NONE before)
+    t.nextReplyClock && t.nextReplyClock !== 'NONE' && ['Next reply', clock(t.nextReplyClock, t.nextReplyDueAt), 'next-reply-clock'],
     ['SLA policy', slaPolicy(t.slaPolicy, c.plan), 'sla-policy'],
   ]);
   $('[data-testid="process-operate"]').replaceChildren(t.operateUrl

@@ -45,6 +45,12 @@ public final class TicketEscalation {
      * reassignment, {@link Variables#HANDOVER_KIND}); returns the new {@link Variables#HANDOFF}.
      */
     public static final String HAND_OVER_TICKET = "hand-over-ticket";
+    /**
+     * S3: a customer message asks for an answer: starts the next-reply clock when the policy row has a
+     * next-reply target and the customer has the last word, keeps an earlier one still running; returns
+     * {@link Variables#NEXT_REPLY_CLOCK_RUNNING} and the dates.
+     */
+    public static final String START_NEXT_REPLY_CLOCK = "start-next-reply-clock";
 
     private JobTypes() {}
   }
@@ -64,6 +70,10 @@ public final class TicketEscalation {
     public static final String PRIORITY_CHANGED = "priority-changed";
     /** The customer wrote again (variable {@link Variables#MESSAGE_ID}): triage and criteria run again. */
     public static final String CUSTOMER_MESSAGE_RECEIVED = "customer-message-received";
+    /** S3: the customer wrote on an open (or waiting) ticket and awaits an answer: the next-reply clock may start. */
+    public static final String CUSTOMER_AWAITS_REPLY = "customer-awaits-reply";
+    /** S3: the owner replied to the customer while the next-reply clock ran: the clock is met. */
+    public static final String CUSTOMER_ANSWERED = "customer-answered";
 
     private Messages() {}
   }
@@ -99,6 +109,8 @@ public final class TicketEscalation {
   public static final class Clocks {
     public static final String RESPONSE = "RESPONSE";
     public static final String RESOLUTION = "RESOLUTION";
+    /** S3: the answer to the customer's latest message. */
+    public static final String NEXT_REPLY = "NEXT_REPLY";
 
     private Clocks() {}
   }
@@ -119,6 +131,12 @@ public final class TicketEscalation {
     public static final String RESPONSE_WARNINGS_LEFT = "responseWarningsLeft";
     /** S1: set by notify-sla-warning: another warning threshold of the clock lies ahead, at {@link #RESOLUTION_WARNING_AT}. */
     public static final String RESOLUTION_WARNINGS_LEFT = "resolutionWarningsLeft";
+    /** S3: a next-reply clock runs; its timers wait for {@link #NEXT_REPLY_WARNING_AT} and {@link #NEXT_REPLY_DUE_AT}. */
+    public static final String NEXT_REPLY_CLOCK_RUNNING = "nextReplyClockRunning";
+    public static final String NEXT_REPLY_WARNING_AT = "nextReplyWarningAt";
+    public static final String NEXT_REPLY_DUE_AT = "nextReplyDueAt";
+    /** S3: set by notify-sla-warning: another warning threshold of the next-reply clock lies ahead, at {@link #NEXT_REPLY_WARNING_AT}. */
+    public static final String NEXT_REPLY_WARNINGS_LEFT = "nextReplyWarningsLeft";
     public static final String ACTION = "action";
     public static final String ESCALATION_TYPE = "escalationType";
     public static final String HANDOFF_NOTE_ID = "handoffNoteId";
@@ -281,6 +299,20 @@ public final class TicketEscalation {
     public static final String IGNORE_STALE_FIRST_ACTION = "IgnoreStaleFirstActionTask";
     public static final String IGNORE_STALE_NEXT_ACTION = "IgnoreStaleNextActionTask";
     public static final String HAND_OVER_TICKET = "HandOverTicketTask";
+    // S3: the next-reply clock, a third branch of the tier work.
+    public static final String NEXT_REPLY_PROMISE = "NextReplyPromiseGateway";
+    public static final String NO_NEXT_REPLY_PROMISE = "NoNextReplyPromiseEndEvent";
+    public static final String NEXT_REPLY_CLOCK_RUNNING = "NextReplyClockRunningGateway";
+    public static final String AWAIT_CUSTOMER_ANSWER = "AwaitCustomerAnswerReceiveTask";
+    public static final String AWAIT_CUSTOMER_MESSAGE = "AwaitCustomerMessageReceiveTask";
+    public static final String START_NEXT_REPLY_CLOCK = "StartNextReplyClockTask";
+    public static final String NEXT_REPLY_WARNING = "NextReplyWarningBoundaryEvent";
+    public static final String NOTIFY_NEXT_REPLY_WARNING = "NotifyNextReplyWarningTask";
+    public static final String MORE_NEXT_REPLY_WARNINGS = "MoreNextReplyWarningsGateway";
+    public static final String NEXT_NEXT_REPLY_WARNING_TIMER = "NextNextReplyWarningTimerEvent";
+    public static final String NEXT_REPLY_DUE = "NextReplyDueBoundaryEvent";
+    public static final String NEXT_REPLY_SLA_BREACHED = "NextReplySlaBreachedBoundaryEvent";
+    public static final String RECORD_NEXT_REPLY_BREACH = "RecordNextReplyBreachTask";
 
     private Elements() {}
   }

@@ -11,12 +11,14 @@ import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.customer.CustomerNotices;
 import dev.escalation.workers.handoff.FirstResponses;
+import dev.escalation.workers.sla.NextReplyClocks;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.TicketMessage;
 import dev.escalation.workers.ticket.TicketMessageRepository;
 import dev.escalation.workers.ticket.TicketRepository;
 import dev.escalation.workers.ticket.TicketStatus;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,11 +41,13 @@ public class CustomerReplies {
   private final CurrentActor actor;
   private final Clock clock;
   private final ReplyTranslations translations;
+  private final NextReplyClocks nextReplies;
 
   CustomerReplies(TicketGuards guards, TicketRepository tickets, TicketMessageRepository messages, CustomerNotices notices,
       AuditTrail audit, FirstResponses firstResponses, ProcessGateway process, CurrentActor actor, Clock clock,
-      ReplyTranslations translations) {
+      ReplyTranslations translations, NextReplyClocks nextReplies) {
     this.translations = translations;
+    this.nextReplies = nextReplies;
     this.guards = guards;
     this.tickets = tickets;
     this.messages = messages;
@@ -84,6 +88,10 @@ public class CustomerReplies {
     firstResponses.update(ticketId);
     notices.reply(ticket, sent, notices.staffName(by));
     process.publish(Messages.OWNER_ACTION, ticketId, TicketGuards.ownerAction(ticket, Actions.REPLY, by));
+    if (nextReplies.answered(ticketId, by)) {
+      // S3: the next-reply clock is met; the process stops its timers
+      process.publish(Messages.CUSTOMER_ANSWERED, ticketId, Map.of());
+    }
     return reply;
   }
 

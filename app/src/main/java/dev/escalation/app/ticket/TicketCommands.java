@@ -6,6 +6,7 @@ import dev.escalation.processes.TicketEscalation.Actions;
 import dev.escalation.processes.TicketEscalation.Messages;
 import dev.escalation.processes.TicketEscalation.Variables;
 import dev.escalation.workers.meters.EscalationMeters;
+import dev.escalation.workers.sla.NextReplyClocks;
 import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.handoff.FirstResponses;
@@ -47,10 +48,13 @@ public class TicketCommands {
   private final EscalationMeters meters;
   private final CurrentActor actor;
   private final TicketGuards guards;
+  private final NextReplyClocks nextReplies;
 
   TicketCommands(TicketRepository tickets, ResolutionAttemptRepository attempts, TicketMessageRepository messages,
       HandoffNoteRepository notes, AuditTrail audit, FirstResponses firstResponses, ProcessGateway process,
-      TicketProperties properties, Clock clock, CurrentActor actor, TicketGuards guards, EscalationMeters meters) {
+      TicketProperties properties, Clock clock, CurrentActor actor, TicketGuards guards, EscalationMeters meters,
+      NextReplyClocks nextReplies) {
+    this.nextReplies = nextReplies;
     this.meters = meters;
     this.actor = actor;
     this.guards = guards;
@@ -172,6 +176,8 @@ public class TicketCommands {
     if (ticket.status() == TicketStatus.OPEN || ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
       // T5: triage and the escalation criteria run again on what the customer wrote
       process.publish(Messages.CUSTOMER_MESSAGE_RECEIVED, id, Map.of(Variables.MESSAGE_ID, message.id()));
+      // S3: the customer awaits an answer; the next-reply clock starts if the policy row promises one
+      process.publish(Messages.CUSTOMER_AWAITS_REPLY, id, Map.of());
     }
     if (replyInFlight) {
       return message;
@@ -194,6 +200,7 @@ public class TicketCommands {
     String by = actor.name();
     messages.save(new TicketMessage(null, id, TicketMessage.Direction.TO_CUSTOMER, by, request.summary(), clock.instant()));
     ticket.resolve(clock.instant());
+    nextReplies.answered(id, by); // S3: the resolution answers the customer
     ticket.beginAction(Actions.RESOLVE, by, clock.instant());
     tickets.save(ticket);
     process.publish(Messages.OWNER_ACTION, id, TicketGuards.ownerAction(ticket, Actions.RESOLVE, by));

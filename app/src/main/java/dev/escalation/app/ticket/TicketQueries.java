@@ -19,6 +19,7 @@ import dev.escalation.workers.ticket.TicketRepository;
 import java.time.Clock;
 import dev.escalation.workers.criteria.CriteriaQueries;
 import dev.escalation.workers.sla.AppliedSlaPolicyRepository;
+import dev.escalation.workers.sla.NextReplyClocks;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -41,12 +42,14 @@ class TicketQueries {
   private final CriteriaQueries criteria;
   private final AppliedSlaPolicyRepository slaPolicies;
   private final ConversationTranslations translations;
+  private final NextReplyClocks nextReplies;
 
   TicketQueries(CriteriaQueries criteria, TicketRepository tickets, RosterRepository roster, AuditTrail audit, TicketMessageRepository messages,
       ResolutionAttemptRepository attempts, HandoffNoteRepository notes, EscalationRepository escalations, OperateProperties operate,
       TicketProperties properties, Clock clock, DevTasks devTasks, AppliedSlaPolicyRepository slaPolicies,
-      ConversationTranslations translations) {
+      ConversationTranslations translations, NextReplyClocks nextReplies) {
     this.translations = translations;
+    this.nextReplies = nextReplies;
     this.devTasks = devTasks;
     this.tickets = tickets;
     this.roster = roster;
@@ -77,7 +80,8 @@ class TicketQueries {
     var owner = ticket.ownerUsername() == null ? null : roster.findById(ticket.ownerUsername()).orElse(null);
     return TicketView.of(ticket, owner, ticket.isHighPriorityOpenLongerThan(properties.flagHighPriorityAfter(), clock.instant()),
         operate.linkTo(ticket.processInstanceKey()), devTask, criteria.latest(ticket.id()).map(TicketView.CriteriaView::of).orElse(null),
-        slaPolicies.findFirstByTicketIdOrderByIdDesc(ticket.id()).map(TicketView.SlaPolicyView::of).orElse(null));
+        slaPolicies.findFirstByTicketIdOrderByIdDesc(ticket.id()).map(TicketView.SlaPolicyView::of).orElse(null),
+        nextReplies.of(ticket.id()).orElse(null));
   }
 
   record TimelineEntry(Instant at, String type, String actor, String detail) {}

@@ -3,6 +3,7 @@ package dev.escalation.app.ticket;
 import dev.escalation.workers.devtask.DevTask;
 import dev.escalation.workers.roster.RosterMember;
 import dev.escalation.workers.sla.AppliedSlaPolicy;
+import dev.escalation.workers.sla.NextReplyClock;
 import dev.escalation.workers.ticket.Category;
 import dev.escalation.workers.ticket.ClockState;
 import dev.escalation.workers.ticket.Priority;
@@ -30,6 +31,8 @@ record TicketView(
     ClockState responseClock,
     Instant resolutionDueAt,
     ClockState resolutionClock,
+    Instant nextReplyDueAt,
+    String nextReplyClock,
     int escalationCount,
     int reescalationCount,
     Instant openedAt,
@@ -75,16 +78,18 @@ record TicketView(
   }
 
   static TicketView of(Ticket t, RosterMember owner, boolean openTooLong, String operateUrl) {
-    return of(t, owner, openTooLong, operateUrl, null, null, null);
+    return of(t, owner, openTooLong, operateUrl, null, null, null, null);
   }
 
+  /** S3: {@code nextReply} is the ticket's next-reply clock, null when it never had one ({@code nextReplyClock} NONE). */
   static TicketView of(Ticket t, RosterMember owner, boolean openTooLong, String operateUrl, DevTask devTask, CriteriaView criteria,
-      SlaPolicyView slaPolicy) {
+      SlaPolicyView slaPolicy, NextReplyClock nextReply) {
     var c = t.customer();
     return new TicketView(t.id(), t.status(), t.priority(), t.category(), t.subject(), t.channel(),
         new CustomerView(c.name(), c.email(), c.language(), c.vip(), c.annualRevenue(), c.plan()), t.tier(), t.maxTier(),
         owner == null ? null : new OwnerView(owner.username(), owner.displayName(), owner.tier(), owner.role().name()),
-        t.responseDueAt(), t.responseClock(), t.resolutionDueAt(), t.resolutionClock(), t.escalationCount(),
+        t.responseDueAt(), t.responseClock(), t.resolutionDueAt(), t.resolutionClock(),
+        nextReply == null ? null : nextReply.dueAt(), nextReply == null || nextReply.state() == ClockState.NOT_STARTED ? "NONE" : nextReply.state().name(), t.escalationCount(),
         t.reescalationCount(), t.openedAt(), t.resolvedAt(), t.closedAt(), openTooLong, t.processInstanceKey(), operateUrl,
         DevTaskView.of(devTask), criteria, slaPolicy);
   }

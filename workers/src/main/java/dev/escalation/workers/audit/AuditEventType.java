@@ -63,6 +63,10 @@ public enum AuditEventType {
   ROSTER_CHANGED,
   /** S5: the SLA policy row (targets, calendar, version) the clocks started next count with. */
   SLA_POLICY_APPLIED,
+  /** S3: a customer message started the next-reply clock. */
+  NEXT_REPLY_CLOCK_STARTED,
+  /** S3: the owner answered the customer while the next-reply clock ran. */
+  NEXT_REPLY_MET,
   /** S4: an owner or a supervisor changed the priority, with a reason. */
   PRIORITY_CHANGED,
   /** C3: a staff-only note; its text is for staff and never reaches the customer. */

@@ -57,26 +57,34 @@ public class Handoffs {
 
   /** The note an automatic escalation carries: which clock breached and what happened so far. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public HandoffNote automaticNote(Ticket ticket, String clockName) {
+  public HandoffNote automaticNote(Ticket ticket, String clockName, Instant due) {
     EscalationType type = automaticTypeFrom(ticket.tier());
     var tried = attempts.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.id());
     int customerMessages = (int) messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.id()).stream()
         .filter(m -> m.direction() == TicketMessage.Direction.FROM_CUSTOMER).count();
-    boolean response = "RESPONSE".equals(clockName);
-    String summary = (response ? "Response" : "Resolution") + " SLA breached at tier " + ticket.tier() + " (" + ticket.priority()
-        + ", due " + times.format(response ? ticket.responseDueAt() : ticket.resolutionDueAt()) + ", owner "
+    String summary = switch (clockName) {
+      case "RESPONSE" -> "Response";
+      case "NEXT_REPLY" -> NEXT_REPLY_SUMMARY_PREFIX;
+      default -> "Resolution";
+    } + " SLA breached at tier " + ticket.tier() + " (" + ticket.priority() + ", due " + times.format(due) + ", owner "
         + ticket.ownerUsername() + "). Opened " + times.format(ticket.openedAt()) + ", escalated " + ticket.escalationCount()
         + " time(s) before, " + customerMessages + " customer repl" + (customerMessages == 1 ? "y" : "ies") + " since opening.";
     String attempted = tried.isEmpty()
         ? "No resolution attempts were recorded."
         : tried.stream().map(a -> "tier " + a.tier() + " " + a.author() + ": " + a.note()).collect(Collectors.joining("; "));
-    String need = (response ? "A first response to the customer" : "A resolution") + " from the "
+    String need = switch (clockName) {
+      case "RESPONSE" -> "A first response to the customer";
+      case "NEXT_REPLY" -> "A reply to the customer's latest message";
+      default -> "A resolution";
+    } + " from the "
         + (type == EscalationType.FUNCTIONAL ? "specialist group for " + ticket.category().name().toLowerCase() : "management tier")
         + ", within the fresh SLA.";
     return notes.save(new HandoffNote(null, ticket.id(), AuditTrail.SYSTEM, true, type, summary, attempted, need, null, clock.instant()));
   }
 
   static final String CRITERIA_SUMMARY_PREFIX = "Criteria rule ";
+  /** S3: how the note of a next-reply breach starts; the escalation's cause is read from it. */
+  static final String NEXT_REPLY_SUMMARY_PREFIX = "Next reply";
 
   /**
    * T5: the note of an escalation the criteria asked for when a customer message changed them (for
@@ -131,6 +139,9 @@ public class Handoffs {
   private static String causeOf(HandoffNote note) {
     if (note.summary().startsWith(CRITERIA_SUMMARY_PREFIX)) {
       return "CRITERIA_MATCHED";
+    }
+    if (note.summary().startsWith(NEXT_REPLY_SUMMARY_PREFIX)) {
+      return "NEXT_REPLY_SLA_BREACHED";
     }
     return note.summary().startsWith("Response") ? "RESPONSE_SLA_BREACHED" : "RESOLUTION_SLA_BREACHED";
   }

@@ -37,7 +37,7 @@ public class EscalationMeters {
         .tag("priority", priority).tag("channel", channel).register(registry).increment());
   }
 
-  /** {@code cause}: CRITERIA_MATCHED, RESPONSE_SLA_BREACHED, RESOLUTION_SLA_BREACHED or MANUAL. */
+  /** {@code cause}: CRITERIA_MATCHED, RESPONSE_SLA_BREACHED, RESOLUTION_SLA_BREACHED, NEXT_REPLY_SLA_BREACHED (S3) or MANUAL. */
   public void escalated(String type, int fromTier, int toTier, String cause) {
     afterCommit(() -> Counter.builder(ESCALATIONS).description("escalations carried out")
         .tag("type", type).tag("from_tier", String.valueOf(fromTier)).tag("to_tier", String.valueOf(toTier)).tag("cause", cause)

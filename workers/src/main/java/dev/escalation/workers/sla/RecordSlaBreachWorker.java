@@ -33,9 +33,20 @@ public class RecordSlaBreachWorker {
         vars.put(Variables.HANDOFF_NOTE_ID, outcome.handoffNoteId());
       } else {
         // At the top tier the breached clock stops, so the head of support is alerted once, not in a loop.
-        vars.put(Clocks.RESPONSE.equals(breach.clock()) ? Variables.RESPONSE_CLOCK_RUNNING : Variables.RESOLUTION_CLOCK_RUNNING, false);
+        vars.put(runningVariable(breach.clock()), false);
+      }
+      if (Clocks.NEXT_REPLY.equals(breach.clock())) {
+        vars.put(Variables.NEXT_REPLY_CLOCK_RUNNING, false); // S3: a breached next-reply clock is over at any tier
       }
       return vars;
     });
+  }
+
+  private static String runningVariable(String clock) {
+    return switch (clock) {
+      case Clocks.RESPONSE -> Variables.RESPONSE_CLOCK_RUNNING;
+      case Clocks.RESOLUTION -> Variables.RESOLUTION_CLOCK_RUNNING;
+      default -> Variables.NEXT_REPLY_CLOCK_RUNNING;
+    };
   }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +34,11 @@ public class SlaClocks {
   private final FirstResponses firstResponses;
   private final Times times;
   private final Clock clock;
+  private final NextReplyClocks nextReplies;
 
-  SlaClocks(Tickets tickets, SlaPolicies policies, AuditTrail audit, FirstResponses firstResponses, Times times, Clock clock) {
+  SlaClocks(Tickets tickets, SlaPolicies policies, AuditTrail audit, FirstResponses firstResponses, Times times, Clock clock,
+      NextReplyClocks nextReplies) {
+    this.nextReplies = nextReplies;
     this.tickets = tickets;
     this.policies = policies;
     this.audit = audit;
@@ -62,7 +66,9 @@ public class SlaClocks {
     audit.record(ticketId, AuditEventType.SLA_CLOCKS_STARTED, AuditTrail.SYSTEM,
         ticket.priority() + " at tier " + ticket.tier() + ": response due " + times.format(response.dueAt())
             + ", resolution due " + times.format(resolution.dueAt()) + " (" + policy.calendar() + ", rule " + policy.ruleId() + ")");
-    return variables(response, resolution);
+    Map<String, Object> vars = variables(response, resolution);
+    vars.putAll(nextReplies.processVariables(ticketId)); // S3: a next-reply clock running before the handoff goes on
+    return vars;
   }
 
   /**
@@ -86,14 +92,18 @@ public class SlaClocks {
         ? goOn(calendar, now, spent(oldCalendar, now, ticket.resolutionDueAt(), before.resolution()), after.resolution(),
             after.thresholds())
         : null;
+    Optional<NextReplyClock> nextReply = nextReplies.recompute(ticketId, before, oldCalendar, after, calendar, now);
     ticket.recomputeClocks(response == null ? null : response.dueAt(), resolution == null ? null : resolution.dueAt());
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.SLA_CLOCKS_STARTED, AuditTrail.SYSTEM,
         ticket.priority() + " at tier " + ticket.tier() + ", time already spent counted: response "
             + (response == null ? ticket.responseClock().name().toLowerCase() : "due " + times.format(response.dueAt()))
             + ", resolution " + (resolution == null ? ticket.resolutionClock().name().toLowerCase() : "due " + times.format(resolution.dueAt()))
+            + nextReply.map(c -> ", next reply due " + times.format(c.dueAt())).orElse("")
             + " (" + after.calendar() + ", rule " + after.ruleId() + ")");
-    return variables(response, resolution);
+    Map<String, Object> vars = variables(response, resolution);
+    vars.putAll(NextReplyClocks.variables(nextReply.orElse(null)));
+    return vars;
   }
 
   /** Pauses the running clocks, keeping the business time left on each; {@code actor} asked the customer (null: the system). */
@@ -104,12 +114,14 @@ public class SlaClocks {
     SupportCalendar calendar = policies.calendar(policies.current(ticket));
     Duration responseLeft = left(calendar, ticket.responseClock(), ticket.responseDueAt(), now);
     Duration resolutionLeft = left(calendar, ticket.resolutionClock(), ticket.resolutionDueAt(), now);
+    Optional<Duration> nextReplyLeft = nextReplies.pause(ticketId, calendar, now);
     ticket.pause(responseLeft, resolutionLeft);
     ticket.settle(Actions.WAIT);
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.WAITING_ON_CUSTOMER, actor == null ? AuditTrail.SYSTEM : actor,
         "SLA clocks paused while waiting on the customer: " + describeLeft("response", ticket.responseClock(), responseLeft)
-            + ", " + describeLeft("resolution", ticket.resolutionClock(), resolutionLeft));
+            + ", " + describeLeft("resolution", ticket.resolutionClock(), resolutionLeft)
+            + nextReplyLeft.map(left -> ", next reply " + Durations.format(left) + " left").orElse(""));
     firstResponses.update(ticketId);
     return ticket;
   }
@@ -127,14 +139,18 @@ public class SlaClocks {
     SlaClock resolution = ticket.resolutionClock() == ClockState.PAUSED
         ? resumeClock(calendar, now, Duration.ofSeconds(ticket.resolutionRemainingSeconds()), policy.resolution(), policy.thresholds())
         : null;
+    Optional<NextReplyClock> nextReply = nextReplies.resume(ticketId, policy, calendar, now);
     ticket.resume(response == null ? null : response.dueAt(), resolution == null ? null : resolution.dueAt());
     ticket.warnAt(response == null ? null : response.warningAt(), resolution == null ? null : resolution.warningAt());
     ticket.settle(InFlight.CUSTOMER_REPLY);
     tickets.save(ticket);
     audit.record(ticketId, AuditEventType.SLA_CLOCKS_RESUMED, AuditTrail.SYSTEM,
         "SLA clocks resumed: response " + (response == null ? "already " + ticket.responseClock().name().toLowerCase() : "due " + times.format(response.dueAt()))
-            + ", resolution " + (resolution == null ? "already " + ticket.resolutionClock().name().toLowerCase() : "due " + times.format(resolution.dueAt())));
-    return variables(response, resolution);
+            + ", resolution " + (resolution == null ? "already " + ticket.resolutionClock().name().toLowerCase() : "due " + times.format(resolution.dueAt()))
+            + nextReply.map(clock -> ", next reply due " + times.format(clock.dueAt())).orElse(""));
+    Map<String, Object> vars = variables(response, resolution);
+    vars.putAll(NextReplyClocks.variables(nextReply.orElse(null)));
+    return vars;
   }
 
   /** The ticket as the clocks see it now. */
