@@ -29,7 +29,7 @@ class ChatSecurity {
 
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-  SecurityFilterChain chatApi(HttpSecurity http, SecurityProblems problems) throws Exception {
+  SecurityFilterChain chatApiSecurity(HttpSecurity http, SecurityProblems problems) throws Exception {
     http.securityMatcher("/api/chat/**")
         .authorizeHttpRequests(rules -> rules
             .requestMatchers(POST, "/api/chat/conversations", "/api/chat/messages").permitAll()
@@ -44,7 +44,7 @@ class ChatSecurity {
 
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-  SecurityFilterChain chatPage(HttpSecurity http, SecurityProblems problems, ChatProperties chat) throws Exception {
+  SecurityFilterChain chatPageSecurity(HttpSecurity http, SecurityProblems problems, ChatProperties chat) throws Exception {
     String ancestors = chat.frameOrigins().isEmpty() ? "'none'" : String.join(" ", chat.frameOrigins());
     http.securityMatcher("/chat", "/chat/**")
         .authorizeHttpRequests(rules -> rules.requestMatchers(GET, "/chat", "/chat/**").permitAll().anyRequest().denyAll())
