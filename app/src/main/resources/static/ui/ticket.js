@@ -12,6 +12,7 @@ const state = { id: null, ticket: null, rendered: {}, timeline: [] };
 const RECEIPTS = new Set(['NOTIFICATION_DELIVERED']);
 
 const DONE = {
+  replies: 'Answer sent to the customer on the ticket\'s channel; the ticket stays with you.',
   attempts: 'Attempt recorded.',
   'waiting-on-customer': 'Question sent: both SLA clocks pause until the customer replies.',
   'customer-replies': 'Customer reply recorded.',
@@ -23,6 +24,7 @@ const DONE = {
   'refund-requests': 'Refund requested: within your limit it is issued, above it a manager decides.',
 };
 const WHAT = {
+  replies: 'Sending the answer',
   attempts: 'Recording the attempt',
   'waiting-on-customer': 'Asking the customer',
   'customer-replies': 'Recording the customer reply',

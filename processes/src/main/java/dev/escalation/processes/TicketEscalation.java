@@ -71,6 +71,8 @@ public final class TicketEscalation {
   /** Values of {@link Variables#ACTION}. */
   public static final class Actions {
     public static final String ATTEMPT = "ATTEMPT";
+    /** The owner answered the customer; like an attempt, the owner works on (the reply went out through the outbox). */
+    public static final String REPLY = "REPLY";
     public static final String RESOLVE = "RESOLVE";
     public static final String ESCALATE = "ESCALATE";
     public static final String WAIT = "WAIT";

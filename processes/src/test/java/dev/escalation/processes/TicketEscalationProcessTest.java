@@ -297,6 +297,24 @@ class TicketEscalationProcessTest {
         "resume-sla-clocks", "notify-sla-warning:RESPONSE", "record-sla-breach:RESPONSE");
   }
 
+  /** N1: answering the customer is a response like an attempt: the owner keeps working at the tier, the resolution clock runs on. */
+  @Test
+  void aReplyToTheCustomerMeetsTheResponseClockAndTheOwnerWorksOn() {
+    ticket.openAndAcknowledge(6, "P1", ticket.p1ClocksFromNow());
+    ticket.clock().advance(Duration.ofMinutes(14));
+    ticket.ownerActs(Actions.REPLY);
+    ticket.instance().hasPassedElement(Elements.AWAIT_FIRST_RESPONSE).isWaitingAtElements(Elements.AWAIT_OWNER_ACTION)
+        .hasVariableWithValue(Variables.RESPONSE_CLOCK_RUNNING, false);
+    ticket.clock().advance(Duration.ofMinutes(2)); // past the 15 min response target: met, nothing fires
+    ticket.assertNoJob(JobTypes.RECORD_SLA_BREACH);
+
+    ticket.ownerActs(Actions.REPLY); // a second answer: still working
+    ticket.instance().isWaitingAtElements(Elements.AWAIT_OWNER_ACTION);
+    ticket.ownerActs(Actions.RESOLVE);
+    ticket.instance().isWaitingAtElements(Elements.RESOLVE_TICKET);
+    assertThat(ticket.jobLog()).containsExactly("assign-owner", "start-sla-clocks", "acknowledge-ticket");
+  }
+
   @Test
   void resolvingThenReopeningWithinTheWindowReturnsToWorkWithFreshClocks() {
     ticket.openAndAcknowledge(10, "P1", ticket.p1ClocksFromNow());

@@ -5,6 +5,7 @@ import dev.escalation.workers.inbound.Conversations;
 import dev.escalation.workers.inbound.InboundLedger;
 import dev.escalation.workers.inbound.InboundMessage;
 import dev.escalation.workers.inbound.InboundOutcome;
+import dev.escalation.workers.inbound.SenderLocks;
 import dev.escalation.workers.notification.Channel;
 import dev.escalation.workers.ticket.Customer;
 import dev.escalation.workers.ticket.Ticket;
@@ -16,11 +17,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * C1 One inbound path: every channel's verified message comes through {@link #receive}. In one
- * transaction: drop a redelivery (provider message id), find the sender's ticket or open a new one
+ * transaction, one sender at a time: drop a redelivery (provider message id), find the sender's ticket or open a new one
  * through the same path as the API (so the process starts as for any ticket), record the message in
  * the conversation and the timeline, and run what a customer message runs (triage and criteria
  * again, resume a paused ticket, reopen a resolved one). If the engine cannot be told, nothing is
@@ -34,23 +36,30 @@ public class InboundMessages {
 
   private final InboundLedger ledger;
   private final Conversations conversations;
+  private final SenderLocks senders;
   private final Threads threads;
   private final TicketCommands commands;
   private final InboundProperties properties;
   private final Clock clock;
 
-  InboundMessages(InboundLedger ledger, Conversations conversations, Threads threads, TicketCommands commands,
+  InboundMessages(InboundLedger ledger, Conversations conversations, SenderLocks senders, Threads threads, TicketCommands commands,
       InboundProperties properties, Clock clock) {
     this.ledger = ledger;
     this.conversations = conversations;
+    this.senders = senders;
     this.threads = threads;
     this.commands = commands;
     this.properties = properties;
     this.clock = clock;
   }
 
-  @Transactional
+  /**
+   * Read committed: after waiting for the sender's lock, the threading queries must see the ticket
+   * that the sender's previous message opened and committed meanwhile.
+   */
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public InboundResult receive(InboundMessage message) {
+    senders.lock(message);
     Instant now = clock.instant();
     Optional<Long> claimed = ledger.claim(message, now);
     if (claimed.isEmpty()) {

@@ -34,8 +34,8 @@ import org.springframework.stereotype.Service;
  *       when it came before {@code resolved_at}) to {@code resolved_at}; tickets the criteria started
  *       above tier 1 and resolved there have no such escalation and are not counted;
  *   <li>M4 escalation response time: from a handoff to the new owner's first action
- *       ({@code escalation.first_response_at}), the first {@code ATTEMPT_RECORDED} or {@code RESOLVED}
- *       by that owner, or {@code WAITING_ON_CUSTOMER} (recorded by the system when the owner asked
+ *       ({@code escalation.first_response_at}), the first {@code ATTEMPT_RECORDED}, {@code REPLIED_TO_CUSTOMER}
+ *       or {@code RESOLVED} by that owner, or {@code WAITING_ON_CUSTOMER} (recorded by the system when the owner asked
  *       the customer), before the next handoff; handoffs without an owner yet are not counted.
  * </ul>
  *

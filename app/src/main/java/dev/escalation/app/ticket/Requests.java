@@ -47,6 +47,8 @@ final class Requests {
       @NotBlank @Size(max = 5000) String need,
       @Size(max = 2000) String overrideReason) {}
 
+  record Reply(@NotBlank @Size(max = 5000) String text) {}
+
   record Question(@NotBlank @Size(max = 5000) String question) {}
 
   record CustomerReply(@NotBlank @Size(max = 20000) String message) {}

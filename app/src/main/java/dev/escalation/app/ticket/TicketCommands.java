@@ -23,9 +23,7 @@ import dev.escalation.workers.ticket.TicketMessageRepository;
 import dev.escalation.workers.ticket.TicketProperties;
 import dev.escalation.workers.ticket.TicketRepository;
 import dev.escalation.workers.ticket.TicketStatus;
-import dev.escalation.workers.ticket.Times;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -48,14 +46,14 @@ public class TicketCommands {
   private final Clock clock;
   private final EscalationMeters meters;
   private final CurrentActor actor;
-  private final Times times;
+  private final TicketGuards guards;
 
   TicketCommands(TicketRepository tickets, ResolutionAttemptRepository attempts, TicketMessageRepository messages,
       HandoffNoteRepository notes, AuditTrail audit, FirstResponses firstResponses, ProcessGateway process,
-      TicketProperties properties, Clock clock, CurrentActor actor, Times times, EscalationMeters meters) {
+      TicketProperties properties, Clock clock, CurrentActor actor, TicketGuards guards, EscalationMeters meters) {
     this.meters = meters;
     this.actor = actor;
-    this.times = times;
+    this.guards = guards;
     this.tickets = tickets;
     this.attempts = attempts;
     this.messages = messages;
@@ -92,25 +90,25 @@ public class TicketCommands {
 
   @Transactional
   void recordAttempt(long id, Requests.Attempt request) {
-    Ticket ticket = requireStatus(id, "record a resolution attempt", TicketStatus.OPEN);
-    requireNothingInFlight(ticket, "record a resolution attempt");
+    Ticket ticket = guards.requireStatus(id, "record a resolution attempt", TicketStatus.OPEN);
+    guards.requireNothingInFlight(ticket, "record a resolution attempt");
     String by = actor.name();
     attempts.save(new ResolutionAttempt(null, id, ticket.tier(), by, request.note(), clock.instant()));
     ticket.ownerResponded();
     tickets.save(ticket);
     audit.record(id, AuditEventType.ATTEMPT_RECORDED, by, "Tier " + ticket.tier() + ": " + request.note());
     firstResponses.update(id);
-    process.publish(Messages.OWNER_ACTION, id, ownerAction(ticket, Actions.ATTEMPT, by));
+    process.publish(Messages.OWNER_ACTION, id, TicketGuards.ownerAction(ticket, Actions.ATTEMPT, by));
   }
 
   @Transactional
   HandoffNote escalate(long id, Requests.EscalationRequest request) {
-    Ticket ticket = requireStatus(id, "escalate", TicketStatus.OPEN);
+    Ticket ticket = guards.requireStatus(id, "escalate", TicketStatus.OPEN);
     if (ticket.isAtTopTier()) {
       throw new ActionNotAllowedException("ticket " + id + " is already at tier " + ticket.tier()
           + ", the highest tier; a breach here alerts the head of support");
     }
-    requireNothingInFlight(ticket, "escalate");
+    guards.requireNothingInFlight(ticket, "escalate");
     long tried = attempts.countByTicketIdAndTier(id, ticket.tier());
     boolean override = request.overrideReason() != null && !request.overrideReason().isBlank();
     if (tried < properties.requiredAttempts() && !override) {
@@ -127,7 +125,7 @@ public class TicketCommands {
     ticket.ownerResponded();
     ticket.beginAction(Actions.ESCALATE, owner, clock.instant());
     tickets.save(ticket);
-    Map<String, Object> message = ownerAction(ticket, Actions.ESCALATE, owner);
+    Map<String, Object> message = TicketGuards.ownerAction(ticket, Actions.ESCALATE, owner);
     message.put(Variables.ESCALATION_TYPE, request.type().name());
     message.put(Variables.HANDOFF_NOTE_ID, note.id());
     process.publish(Messages.OWNER_ACTION, id, message);
@@ -136,14 +134,14 @@ public class TicketCommands {
 
   @Transactional
   void askCustomer(long id, Requests.Question request) {
-    Ticket ticket = requireStatus(id, "ask the customer", TicketStatus.OPEN);
-    requireNothingInFlight(ticket, "ask the customer");
+    Ticket ticket = guards.requireStatus(id, "ask the customer", TicketStatus.OPEN);
+    guards.requireNothingInFlight(ticket, "ask the customer");
     String by = actor.name();
     messages.save(new TicketMessage(null, id, TicketMessage.Direction.TO_CUSTOMER, by, request.question(), clock.instant()));
     ticket.awaitCustomer();
     ticket.beginAction(Actions.WAIT, by, clock.instant());
     tickets.save(ticket);
-    process.publish(Messages.OWNER_ACTION, id, ownerAction(ticket, Actions.WAIT, by));
+    process.publish(Messages.OWNER_ACTION, id, TicketGuards.ownerAction(ticket, Actions.WAIT, by));
   }
 
   /** A customer's message: resumes a paused ticket, reopens a resolved one (R1), or is simply recorded. */
@@ -159,12 +157,12 @@ public class TicketCommands {
    */
   @Transactional
   public TicketMessage customerWrote(long id, String text, String by) {
-    Ticket ticket = find(id);
+    Ticket ticket = guards.find(id);
     if (ticket.status() == TicketStatus.CLOSED) {
       throw new ActionNotAllowedException("ticket " + id + " is closed; the customer should open a new ticket");
     }
     if (ticket.status() == TicketStatus.RESOLVED) {
-      requireNothingInFlight(ticket, "reopen");
+      guards.requireNothingInFlight(ticket, "reopen");
     }
     // The reply that resumes the clocks (or reopens) is in flight: a second reply is recorded and
     // triaged, but must not resume a later pause of the ticket when the process reaches it.
@@ -191,20 +189,20 @@ public class TicketCommands {
 
   @Transactional
   void resolve(long id, Requests.Resolution request) {
-    Ticket ticket = requireStatus(id, "resolve", TicketStatus.OPEN);
-    requireNothingInFlight(ticket, "resolve");
+    Ticket ticket = guards.requireStatus(id, "resolve", TicketStatus.OPEN);
+    guards.requireNothingInFlight(ticket, "resolve");
     String by = actor.name();
     messages.save(new TicketMessage(null, id, TicketMessage.Direction.TO_CUSTOMER, by, request.summary(), clock.instant()));
     ticket.resolve(clock.instant());
     ticket.beginAction(Actions.RESOLVE, by, clock.instant());
     tickets.save(ticket);
-    process.publish(Messages.OWNER_ACTION, id, ownerAction(ticket, Actions.RESOLVE, by));
+    process.publish(Messages.OWNER_ACTION, id, TicketGuards.ownerAction(ticket, Actions.RESOLVE, by));
   }
 
   @Transactional
   void reopen(long id, Requests.Reopen request) {
-    Ticket ticket = requireStatus(id, "reopen", TicketStatus.RESOLVED);
-    requireNothingInFlight(ticket, "reopen");
+    Ticket ticket = guards.requireStatus(id, "reopen", TicketStatus.RESOLVED);
+    guards.requireNothingInFlight(ticket, "reopen");
     reopenWith(ticket, actor.name(), request.reason());
   }
 
@@ -213,40 +211,6 @@ public class TicketCommands {
     ticket.beginAction(InFlight.REOPEN, by, clock.instant());
     tickets.save(ticket);
     process.publish(Messages.TICKET_REOPENED, ticket.id(), Map.of("reopenedBy", by, "reopenReason", reason));
-  }
-
-  private Ticket requireStatus(long id, String action, TicketStatus required) {
-    Ticket ticket = find(id);
-    if (ticket.status() != required) {
-      throw new ActionNotAllowedException("cannot " + action + " ticket " + id + " while it is " + ticket.status()
-          + " (needs " + required + ")");
-    }
-    return ticket;
-  }
-
-  /**
-   * One action at a time: an action the process has not carried out yet would otherwise let a
-   * second one pass the state checks and act on the ticket's next tier or owner.
-   */
-  private void requireNothingInFlight(Ticket ticket, String action) {
-    if (ticket.actionInFlight() != null) {
-      throw new ActionInFlightException("cannot " + action + " ticket " + ticket.id() + " now: " + InFlight.describe(ticket)
-          + " (accepted " + times.format(ticket.actionInFlightAt()) + "); reload the ticket and try again once it has");
-    }
-  }
-
-  /** An owner-action message, bound to the tier and handoff the action was made at. */
-  private static Map<String, Object> ownerAction(Ticket ticket, String action, String by) {
-    Map<String, Object> message = new HashMap<>();
-    message.put(Variables.ACTION, action);
-    message.put(Variables.ACTOR, by);
-    message.put(Variables.ACTION_HANDOFF, ticket.handoff());
-    message.put(Variables.ACTION_TIER, ticket.tier());
-    return message;
-  }
-
-  private Ticket find(long id) {
-    return tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(id));
   }
 
   private static String abbreviate(String text) {

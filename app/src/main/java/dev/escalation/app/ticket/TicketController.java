@@ -23,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class TicketController {
   private final TicketCommands commands;
   private final TicketQueries queries;
+  private final CustomerReplies replies;
 
-  TicketController(TicketCommands commands, TicketQueries queries) {
+  TicketController(TicketCommands commands, TicketQueries queries, CustomerReplies replies) {
     this.commands = commands;
     this.queries = queries;
+    this.replies = replies;
   }
 
   @PostMapping
@@ -95,6 +97,13 @@ class TicketController {
   @PostMapping("/{id}/customer-replies")
   ResponseEntity<TicketView> customerReplied(@PathVariable long id, @Valid @RequestBody Requests.CustomerReply request) {
     commands.customerReplied(id, request);
+    return accepted(id);
+  }
+
+  @ActsOnTicket
+  @PostMapping("/{id}/replies")
+  ResponseEntity<TicketView> reply(@PathVariable long id, @Valid @RequestBody Requests.Reply request) {
+    replies.reply(id, request.text());
     return accepted(id);
   }
 

@@ -102,6 +102,33 @@ class InboundMessagesTest {
         .query(Long.class).single()).isEqualTo(1);
   }
 
+  /** A customer's "Hi" and their question a moment apart, delivered at once: one ticket with both messages. */
+  @Test
+  void twoFirstMessagesOfOneSenderArrivingAtOnceOpenOneTicket() throws Exception {
+    String chat = sender();
+    CyclicBarrier start = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<InboundResult> hi = pool.submit(() -> {
+        start.await();
+        return inbound.receive(InboundMessage.text(Channel.WHATSAPP, "wamid.hi-" + chat, chat, "Wes", "Hi"));
+      });
+      Future<InboundResult> question = pool.submit(() -> {
+        start.await();
+        return inbound.receive(InboundMessage.text(Channel.WHATSAPP, "wamid.q-" + chat, chat, "Wes", "My parcel never came"));
+      });
+      List<InboundOutcome> outcomes = new ArrayList<>(List.of(hi.get().outcome(), question.get().outcome()));
+      assertThat(outcomes).containsExactlyInAnyOrder(InboundOutcome.OPENED, InboundOutcome.THREADED);
+      assertThat(hi.get().ticketId()).isEqualTo(question.get().ticketId());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jdbc.sql("SELECT COUNT(DISTINCT ticket_id) FROM inbound_message WHERE channel = 'whatsapp' AND sender = ?")
+        .param(chat).query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation WHERE channel = 'whatsapp' AND address = ?").param(chat)
+        .query(Long.class).single()).isEqualTo(1);
+  }
+
   @Test
   void theNextMessageThreadsToTheOpenTicketAndIsTriagedAgain() {
     String chat = sender();

@@ -75,10 +75,12 @@ class AccessMatrixTest {
       POST   | /api/tickets/{id}/resolution        | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
       POST   | /api/tickets/{id}/reopen            | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
       POST   | /api/tickets/{id}/priority          | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
+      POST   | /api/tickets/{id}/replies           | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
       POST   | /api/tickets/0/attempts             | {}   | 401  | 400   | 400   | 400  | 400 | 400  | 403
       # valid bodies the ticket's state or a business rule refuses after the owner check: 403 for whoever it stops
       POST   | /api/tickets/{id}/reopen            | {"reason":"r"} | 401 | 409 | 403 | 403 | 409 | 409 | 403
       POST   | /api/tickets/{id}/priority          | {"priority":"P4","reason":"r"} | 401 | 409 | 403 | 403 | 409 | 409 | 403
+      POST   | /api/tickets/{id}/replies           | {"text":"t"} | 401 | 202 | 403 | 403 | 202 | 202 | 403
       POST   | /api/tickets/{id}/escalations       | {"type":"FUNCTIONAL","summary":"s","attempted":"a","need":"n"} | 401 | 422 | 403 | 403 | 422 | 422 | 403
       POST   | /api/tickets/{id}/refund-requests   | {"amount":10.5,"currency":"JPY","reason":"r"} | 401 | 400 | 403 | 403 | 400 | 400 | 403
       PUT    | /api/tickets/{id}                   | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 403

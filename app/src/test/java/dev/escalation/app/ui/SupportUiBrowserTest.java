@@ -155,6 +155,16 @@ class SupportUiBrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("sla-policy-rule"), "p1-around-the-clock"));
     assertThat(text("sla-policy")).contains("response PT15M · resolution PT4H · 24x7").contains("plan default · policy version");
 
+    // answer the customer: it goes out on the ticket's channel and meets the response clock
+    WebElement answer = browser.findElement(testId("answer-form"));
+    type(answer, "text", "We are looking at the payment provider now.");
+    answer.findElement(testId("answer-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("action-status"), "Answer sent to the customer"));
+    waitForTimeline("REPLIED_TO_CUSTOMER");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("response-clock"), "Met"));
+    assertThat(api.notifications(id, "REPLY")).singleElement()
+        .satisfies(n -> assertThat(n.get("body").asText()).contains("We are looking at the payment provider now."));
+
     // record an attempt
     WebElement attempt = browser.findElement(testId("attempt-form"));
     type(attempt, "note", "Retried the payment provider");

@@ -1,8 +1,8 @@
 package dev.escalation.workers.audit;
 
 /**
- * What a timeline entry records (H6). {@code ATTEMPT_RECORDED}, {@code RESOLVED} and
- * {@code WAITING_ON_CUSTOMER} can answer a handoff (M4): whoever records one also calls
+ * What a timeline entry records (H6). {@code ATTEMPT_RECORDED}, {@code REPLIED_TO_CUSTOMER},
+ * {@code RESOLVED} and {@code WAITING_ON_CUSTOMER} can answer a handoff (M4): whoever records one also calls
  * {@code handoff.FirstResponses#update} in the same transaction.
  */
 public enum AuditEventType {
@@ -67,6 +67,8 @@ public enum AuditEventType {
   PRIORITY_CHANGED,
   /** C3: a staff-only note; its text is for staff and never reaches the customer. */
   INTERNAL_NOTE,
+  /** N1: the owner answered the customer (the text is in the conversation; it counts as a response, M4). */
+  REPLIED_TO_CUSTOMER,
   /** C5: an alert for the team channel (Slack, Teams) was written to the outbox. */
   TEAM_CHANNEL_POSTED,
   /** A support calendar was created, changed, given holidays or seeded (S2); not bound to a ticket. */

@@ -66,6 +66,16 @@ public class CustomerNotices {
         NoticeTemplate.RESOLUTION, Map.of("summary", summary));
   }
 
+  /** An agent's answer, keyed by its message so it goes out once. */
+  public void reply(Ticket ticket, TicketMessage reply, String author) {
+    send(ticket, NotificationKind.REPLY, "REPLY:" + reply.id(), NoticeTemplate.REPLY, Map.of("reply", reply.body(), "author", author));
+  }
+
+  /** The display name the customer sees for a staff member (their username when the roster does not know them). */
+  public String staffName(String username) {
+    return roster.findById(username).map(RosterMember::displayName).orElse(username);
+  }
+
   private void send(Ticket ticket, NotificationKind kind, String key, NoticeTemplate template, Map<String, String> values) {
     RenderedNotice notice = templates.render(template, language(ticket), CustomerNoticeValues.of(ticket, values));
     outbox.enqueue(new Outbox.Message(key, ticket.id(), kind, ticket.customer().email(), ticket.customer().name(),

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * M4 escalation response: stamps on a ticket's latest handoff ({@code escalation.first_response_at})
  * the new owner's first action after it, read from the audit trail: the earliest
- * {@code ATTEMPT_RECORDED} or {@code RESOLVED} by the escalation's {@code to_owner}, or
+ * {@code ATTEMPT_RECORDED}, {@code REPLIED_TO_CUSTOMER} or {@code RESOLVED} by the escalation's {@code to_owner}, or
  * {@code WAITING_ON_CUSTOMER} (recorded by the system when the owner asked the customer), at or
  * after the handoff. Only the latest handoff is updated: an action after the next handoff does not
  * answer an earlier one, so an earlier handoff keeps what it had when the next one came.
@@ -26,7 +26,7 @@ public class FirstResponses {
              (SELECT MIN(a.at) FROM audit_event a
               WHERE a.ticket_id = e.ticket_id AND a.at >= e.escalated_at
                 AND (a.type = 'WAITING_ON_CUSTOMER'
-                     OR (a.type IN ('ATTEMPT_RECORDED', 'RESOLVED') AND a.actor = e.to_owner))) AS first_action_at
+                     OR (a.type IN ('ATTEMPT_RECORDED', 'REPLIED_TO_CUSTOMER', 'RESOLVED') AND a.actor = e.to_owner))) AS first_action_at
       FROM escalation e
       WHERE e.ticket_id = ?
       ORDER BY e.escalated_at DESC, e.id DESC

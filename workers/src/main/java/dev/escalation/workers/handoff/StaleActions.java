@@ -56,6 +56,7 @@ class StaleActions {
       case Actions.RESOLVE -> "Resolution";
       case Actions.WAIT -> "Question to the customer";
       case Actions.ATTEMPT -> "Resolution attempt (kept in the ticket's attempts; it does not count as the new owner's response)";
+      case Actions.REPLY -> "Reply to the customer (it was sent; it does not count as the new owner's response)";
       default -> "Owner action " + job.action();
     };
   }

@@ -13,6 +13,8 @@ public enum NoticeTemplate {
   /** Waiting on the customer when the owner wrote no question. */
   WAITING_GENERAL("waiting-general", "ticket", "customer", "subject"),
   RESOLUTION("resolution", "ticket", "customer", "subject", "summary"),
+  /** An agent's answer: the text as the agent wrote it, framed in the customer's language. */
+  REPLY("reply", "ticket", "customer", "subject", "reply", "author"),
   FIX_SHIPPED("fix-shipped", "ticket", "customer", "subject"),
   REFUND_ISSUED("refund-issued", "ticket", "customer", "subject", "amount"),
   REFUND_DECLINED("refund-declined", "ticket", "customer", "subject", "amount"),

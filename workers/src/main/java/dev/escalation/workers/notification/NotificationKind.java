@@ -35,5 +35,7 @@ public enum NotificationKind {
   /** W2/W3: the owner learns that someone grabbed the ticket or a manager reassigned it. */
   OWNER_REPLACED,
   /** C5: the team channel hears about a P1 escalation, a top-tier breach or an unanswered page. */
-  TEAM_ALERT
+  TEAM_ALERT,
+  /** N1: an agent's answer to the customer, as written, on the ticket's channel. */
+  REPLY
 }

@@ -32,9 +32,10 @@ class NoticeTemplatesTest {
 
   /** Every value any notice takes, with curly braces in the customer's text that must come out as they are. */
   private static Map<String, String> values(NoticeTemplate template) {
-    Map<String, String> all = Map.of("ticket", "42", "customer", "Ada Lovelace", "subject", "Login {broken}",
-        "owner", "Tom Tier2", "team", "TEAM", "due", "DUE", "question", "Which browser?", "summary", "Cache cleared.",
-        "amount", "40.00 EUR", "reason", "Used after the charge.");
+    Map<String, String> all = Map.ofEntries(Map.entry("ticket", "42"), Map.entry("customer", "Ada Lovelace"), Map.entry("subject", "Login {broken}"),
+        Map.entry("owner", "Tom Tier2"), Map.entry("team", "TEAM"), Map.entry("due", "DUE"), Map.entry("question", "Which browser?"),
+        Map.entry("summary", "Cache cleared."), Map.entry("amount", "40.00 EUR"), Map.entry("reason", "Used after the charge."),
+        Map.entry("reply", "Please sign in again."), Map.entry("author", "Alex Agent"));
     Map<String, String> values = new HashMap<>();
     template.placeholders().forEach(p -> values.put(p, all.get(p)));
     return values;
