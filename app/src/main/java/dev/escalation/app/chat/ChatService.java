@@ -13,13 +13,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A customer's live chat. Every message goes through the one inbound path (C1), like a webhook's: the chat's
  * public id is the customer's address on channel {@code chat}, the provider message id is the chat's id with
  * the customer's own message id, so a retried send is dropped there and here. Only what the customer may see
- * is written to the transcript (C3).
+ * is written to the transcript (C3). Read committed, like the inbound path it joins: after waiting for the
+ * sender's lock there, it must see what the chat's previous message committed meanwhile.
  */
 @Service
 class ChatService {
@@ -42,7 +44,7 @@ class ChatService {
   record Written(ChatEntry entry, boolean isNew) {}
 
   /** Opens a ticket with channel {@code chat} from the first message. */
-  @Transactional
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   Started start(String name, String email, String message, String language) {
     String publicId = UUID.randomUUID().toString();
     ChatConversation chat = transcript.open(publicId, name.strip(), email.strip(),
@@ -57,7 +59,7 @@ class ChatService {
    * The customer's next message, once per {@code clientMessageId}: it runs what a customer message runs
    * (triage again, resume a paused ticket, reopen a resolved one within the window).
    */
-  @Transactional
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   Written write(ChatConversation chat, String clientMessageId, String text) {
     var earlier = transcript.customerMessage(chat, clientMessageId);
     if (earlier.isPresent()) {
@@ -66,8 +68,8 @@ class ChatService {
     InboundResult result = inbound.receive(InboundMessage.text(Channel.CHAT, chat.publicId() + ":" + clientMessageId,
         chat.publicId(), chat.customerName(), text));
     if (result.outcome() == InboundOutcome.DUPLICATE) {
-      // the same send, racing this one, was recorded by a transaction this one cannot see yet
-      throw new SendInProgress();
+      // the same send, racing this one, was recorded first: its entry is the answer to this one too
+      return new Written(transcript.customerMessage(chat, clientMessageId).orElseThrow(SendInProgress::new), false);
     }
     return new Written(transcript.customerWrote(chat, result.ticketId(), clientMessageId, text.strip(), clock.instant()), true);
   }

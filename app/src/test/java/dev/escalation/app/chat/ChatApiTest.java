@@ -216,6 +216,24 @@ class ChatApiTest {
   }
 
   @Test
+  void anAgentsReplyReachesTheChatAsTheirMessage() throws Exception {
+    Chat chat = start("Paula Reply", "How do I export to PDF?");
+    await().atMost(Duration.ofSeconds(30)).until(() -> "RUNNING".equals(staff.ticket(chat.ticketId()).get("responseClock").asText()));
+    JsonNode owner = staff.ticket(chat.ticketId()).get("owner");
+
+    TicketApi.Response replied = staff.as(owner.get("username").asText())
+        .post("/api/tickets/" + chat.ticketId() + "/replies", Map.of("text", "Use File, then Export, then PDF."));
+
+    assertThat(replied.status()).as(replied.toString()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30)).until(() -> transcript(chat).stream().anyMatch(e -> e.get("kind").asText().equals("AGENT")));
+    JsonNode answer = transcript(chat).stream().filter(e -> e.get("kind").asText().equals("AGENT")).findFirst().orElseThrow();
+    assertThat(answer.get("author").asText()).isEqualTo(owner.get("displayName").asText());
+    assertThat(answer.get("text").asText()).isEqualTo("Use File, then Export, then PDF.");
+    assertThat(staff.notifications(chat.ticketId(), "REPLY")).singleElement()
+        .satisfies(n -> assertThat(n.get("status").asText()).isEqualTo("SENT"));
+  }
+
+  @Test
   void theTranscriptNeverShowsAnInternalNote() throws Exception {
     Chat chat = start("Nora Notes", "Please check my account");
     assertThat(staff.post("/api/tickets/" + chat.ticketId() + "/internal-notes",

@@ -101,6 +101,18 @@ class ChatBrowserTest {
     customer.wait.until(d -> entries("CUSTOMER").size() == 2);
     agent.wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("conversation"), "It happens with every report"));
 
+    // the agent answers from the ticket page; the customer sees the answer live, under the agent's name
+    String ownerName = api.ticket(id).get("owner").get("displayName").asText();
+    WebElement answer = agent.driver.findElement(testId("answer-form"));
+    answer.findElement(By.name("text")).sendKeys("Which browser do you use for the export?");
+    answer.findElement(testId("answer-submit")).click();
+    customer.wait.until(d -> entries("AGENT").size() == 1);
+    WebElement answered = entries("AGENT").get(0);
+    assertThat(answered.findElement(testId("chat-entry-text")).getText()).isEqualTo("Which browser do you use for the export?");
+    assertThat(answered.getText()).startsWith(ownerName + " · ");
+    agent.wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("conversation"),
+        "Which browser do you use for the export?"));
+
     // the agent escalates; the customer sees who took over, at which tier and by when, without reloading
     WebElement escalate = agent.driver.findElement(testId("escalate-form"));
     escalate.findElement(By.name("summary")).sendKeys("PDF export fails for every report");

@@ -20,6 +20,8 @@ import dev.escalation.workers.ticket.Category;
 import dev.escalation.workers.ticket.Customer;
 import dev.escalation.workers.ticket.Priority;
 import dev.escalation.workers.ticket.Ticket;
+import dev.escalation.workers.ticket.TicketMessage;
+import dev.escalation.workers.ticket.TicketMessageRepository;
 import dev.escalation.workers.ticket.TicketRepository;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +39,7 @@ class ChatChannelAdapterTest {
   @Autowired Conversations conversations;
   @Autowired ChatTranscript transcript;
   @Autowired RosterRepository roster;
+  @Autowired TicketMessageRepository messages;
   @Autowired List<ChannelAdapter> adapters;
 
   private ChannelAdapter adapter() {
@@ -54,7 +57,11 @@ class ChatChannelAdapterTest {
   }
 
   private static Notification notice(long ticketId, NotificationKind kind, String subject, String body) {
-    return new Notification(NOTIFICATIONS.incrementAndGet(), kind + ":" + ticketId, ticketId, kind, "", "Carla Chat",
+    return notice(kind + ":" + ticketId, ticketId, kind, subject, body);
+  }
+
+  private static Notification notice(String key, long ticketId, NotificationKind kind, String subject, String body) {
+    return new Notification(NOTIFICATIONS.incrementAndGet(), key, ticketId, kind, "", "Carla Chat",
         Channel.CHAT, NotificationStatus.PENDING, subject, body, 0, Instant.now(), null, Instant.now(), null, 0);
   }
 
@@ -97,6 +104,25 @@ class ChatChannelAdapterTest {
     assertThat(entry.text()).isEqualTo("Ihre Anfrage wurde eskaliert\n\nHallo Carla");
     // Berlin time (escalation.tickets.zone) in German words
     assertThat(entry.handover()).isEqualTo(new Handover("Sam Specialist", 2, due, "Mi., 2. Dez. 2026, 10:30 MEZ"));
+  }
+
+  @Test
+  void anAgentsReplyShowsAsTheirMessageUnderTheirDisplayName() throws Exception {
+    if (roster.findById("chat-agent1").isEmpty()) {
+      roster.save(new RosterMember("chat-agent1", "Ada Agent", "ada@x.test", Role.AGENT, 1, null, true, false, null, null));
+    }
+    Chat chat = chat("en");
+    TicketMessage reply = messages.save(new TicketMessage(null, chat.ticket().id(), TicketMessage.Direction.TO_CUSTOMER,
+        "chat-agent1", "Please clear the browser cache and try again.", Instant.now()));
+
+    adapter().deliver(notice("REPLY:" + reply.id(), chat.ticket().id(), NotificationKind.REPLY,
+        "Re: your request #" + chat.ticket().id(), "Hello Carla Chat,\n\nPlease clear the browser cache and try again.\n\nAda Agent"));
+
+    ChatEntry entry = transcript.after(chat.conversation().id(), 0, 10).get(0);
+    assertThat(entry.kind()).isEqualTo(Kind.AGENT);
+    assertThat(entry.author()).isEqualTo("Ada Agent");
+    assertThat(entry.text()).isEqualTo("Please clear the browser cache and try again.");
+    assertThat(entry.handover()).isNull();
   }
 
   @Test
