@@ -65,8 +65,9 @@ class ChatChannelAdapter implements ChannelAdapter {
   public void deliver(Notification notification) throws DeliveryException {
     ChatConversation chat = conversations.of(notification.ticketId(), Channel.CHAT)
         .flatMap(contact -> transcript.byPublicId(contact.address()))
-        .orElseThrow(() -> DeliveryException.permanent("ticket " + notification.ticketId()
-            + " has no live chat: the customer never wrote in one, so there is nobody to show it to", null));
+        // a ticket staff opened with channel chat has no live chat: undeliverable, so it goes by email when it can (C2)
+        .orElseThrow(() -> DeliveryException.undeliverable("ticket " + notification.ticketId()
+            + " has no live chat: the customer never wrote in one, so there is nobody to show it to"));
     Ticket ticket = tickets.findById(notification.ticketId()).orElseThrow(() -> DeliveryException.permanent(
         "ticket " + notification.ticketId() + " does not exist", null));
     String language = ticket.customer().language();

@@ -137,13 +137,13 @@ class ChatChannelAdapterTest {
   }
 
   @Test
-  void aTicketWithoutAChatFailsForGood() {
+  void aTicketWithoutAChatIsUndeliverableSoItsNoticeCanGoByMail() {
     long id = tickets.save(Ticket.open(new Customer("Dana", "dana@example.test", "en", false, null), "chat", "x", "y",
         Priority.P3, Category.OTHER, 3, Instant.now())).id();
 
     assertThatThrownBy(() -> adapter().deliver(notice(id, NotificationKind.ACKNOWLEDGEMENT, "Hi", "there")))
         .isInstanceOfSatisfying(DeliveryException.class, e -> {
-          assertThat(e.permanent()).isTrue();
+          assertThat(e.undeliverable()).isTrue();
           assertThat(e.getMessage()).isEqualTo("ticket " + id
               + " has no live chat: the customer never wrote in one, so there is nobody to show it to");
         });
