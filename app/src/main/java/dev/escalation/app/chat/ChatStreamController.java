@@ -1,5 +1,7 @@
 package dev.escalation.app.chat;
 
+import dev.escalation.app.web.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -46,8 +48,7 @@ class ChatStreamController {
 
   @ExceptionHandler(ChatCallers.ChatDisabled.class)
   ResponseEntity<ProblemDetail> disabled(ChatCallers.ChatDisabled e) {
-    return ResponseEntity.status(404).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(dev.escalation.app.web.Problems.of(org.springframework.http.HttpStatus.NOT_FOUND, "Chat not enabled",
-            e.getMessage(), "chat-not-enabled"));
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(Problems.of(HttpStatus.NOT_FOUND, "Chat not enabled", e.getMessage(), "chat-not-enabled"));
   }
 }

@@ -64,7 +64,6 @@ public final class EmbeddedRuntime {
     p.put("spring.mail.host", mail.host());
     p.put("spring.mail.port", String.valueOf(mail.port()));
     p.put("escalation.mailbox.enabled", "true");
-    p.put("escalation.chat.enabled", "true"); // signed with the embedded demo key (ChatTokens)
     p.put("escalation.mailbox.host", mail.host());
     p.put("escalation.mailbox.port", String.valueOf(mail.imapPort()));
     p.put("escalation.mailbox.username", SUPPORT_MAILBOX.login());
