@@ -235,6 +235,24 @@ class ChatApiTest {
   }
 
   @Test
+  void theOwnersQuestionShowsInTheChatAndTheCustomersAnswerResumesThePausedTicket() throws Exception {
+    Chat chat = start("Quinn Question", "The dashboard does not load");
+    await().atMost(Duration.ofSeconds(30)).until(() -> "RUNNING".equals(staff.ticket(chat.ticketId()).get("responseClock").asText()));
+    assertThat(staff.post("/api/tickets/" + chat.ticketId() + "/waiting-on-customer",
+        Map.of("question", "Which browser do you use?")).status()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30)).until(() -> "PAUSED".equals(staff.ticket(chat.ticketId()).get("responseClock").asText()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> transcript(chat).stream()
+        .anyMatch(e -> e.get("kind").asText().equals("NOTICE") && e.get("text").asText().contains("Which browser do you use?")));
+
+    assertThat(call("POST", "/api/chat/messages", chat.token(), Map.of("clientMessageId", "m-1", "text", "Firefox 128"))
+        .status()).isEqualTo(201);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> "RUNNING".equals(staff.ticket(chat.ticketId()).get("responseClock").asText()));
+    assertThat(staff.ticket(chat.ticketId()).get("status").asText()).isEqualTo("OPEN");
+    assertThat(staff.timelineTypes(chat.ticketId())).containsSubsequence("WAITING_ON_CUSTOMER", "CUSTOMER_REPLIED", "SLA_CLOCKS_RESUMED");
+  }
+
+  @Test
   void theTranscriptNeverShowsAnInternalNote() throws Exception {
     Chat chat = start("Nora Notes", "Please check my account");
     assertThat(staff.post("/api/tickets/" + chat.ticketId() + "/internal-notes",
