@@ -39,6 +39,10 @@ class ProductionModeTest {
       // C1: no channel secret is configured, so every webhook delivery is refused
       assertThat(api(app).anonymous().postRaw("/api/channels/telegram/webhook", "{}",
           Map.of("X-Telegram-Bot-Api-Secret-Token", "")).status()).isEqualTo(401);
+      // the live chat is off unless enabled (with its secret)
+      assertThat(api(app).anonymous().get("/chat").status()).isEqualTo(404);
+      assertThat(api(app).anonymous().post("/api/chat/conversations",
+          Map.of("name", "Nobody", "email", "nobody@example.com", "message", "Hello")).status()).isEqualTo(404);
       // no demo login exists, and nothing answers without one
       for (String user : List.of("admin", "head1", "agent1", "manager1")) {
         assertThat(api(app).as(user, "demo").get("/api/roster").status()).as(user).isEqualTo(401);

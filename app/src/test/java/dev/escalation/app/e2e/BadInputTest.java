@@ -107,4 +107,23 @@ class BadInputTest {
     assertThat(api.as("admin").get("/api/dev/mailbox").status()).isEqualTo(200);
     assertThat(api.as("admin").post("/api/dev/clock", Map.of("advance", "PT0S")).status()).isEqualTo(400);
   }
+
+  @Test
+  void aBadChatStartNamesEveryBadFieldAndRecordsNothing() {
+    long before = jdbc.sql("SELECT COUNT(*) FROM chat_conversation").query(Long.class).single();
+
+    var response = api.anonymous().post("/api/chat/conversations",
+        Map.of("name", " ", "email", "not-an-email", "message", "Pay \u202Eyad", "language", "english!"));
+    var malformed = api.anonymous().post("/api/chat/conversations", "{\"name\": ");
+    var tooLong = api.anonymous().post("/api/chat/conversations",
+        Map.of("name", "Long", "email", "long@example.com", "message", "x".repeat(4001)));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(ManualEscalationTest.fields(response.body())).containsExactly("email", "language", "message", "name");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.contentType()).startsWith("application/problem+json");
+    assertThat(ManualEscalationTest.fields(tooLong.body())).containsExactly("message");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_conversation").query(Long.class).single()).isEqualTo(before);
+  }
 }

@@ -32,7 +32,13 @@ import org.springframework.test.context.ContextConfiguration;
       // M8 and the digest run when their tests call them, not on a schedule over the other tests' tickets
       "escalation.alerts.enabled=false",
       "escalation.digest.enabled=false",
-      "escalation.surveys.signing-secret=" + SurveyProperties.DEMO_SECRET
+      "escalation.surveys.signing-secret=" + SurveyProperties.DEMO_SECRET,
+      // live chat: every test starts its chats from 127.0.0.1; ChatApiTest reaches the message limit on purpose
+      "escalation.chat.starts.limit=500",
+      "escalation.chat.starts.per=PT10M",
+      "escalation.chat.messages.limit=6",
+      "escalation.chat.messages.per=PT1M",
+      "escalation.chat.stream-poll-interval=PT0.2S"
     })
 @ContextConfiguration(initializers = EmbeddedRuntimeInitializer.class)
 @Import(CrashOnFirstDelivery.class)

@@ -1,5 +1,7 @@
 package dev.escalation.app.embedded;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -18,7 +20,10 @@ public class EmbeddedRuntimeInitializer implements ApplicationContextInitializer
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
-    context.getEnvironment().getPropertySources()
-        .addFirst(new MapPropertySource("embeddedRuntime", EmbeddedRuntime.start(smtpPort)));
+    Map<String, Object> properties = new HashMap<>(EmbeddedRuntime.start(smtpPort));
+    // embedded mode only (production-mode tests reuse the runtime's addresses): the live chat is on, its tokens
+    // signed with the demo key (ChatTokens)
+    properties.put("escalation.chat.enabled", "true");
+    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embeddedRuntime", properties));
   }
 }

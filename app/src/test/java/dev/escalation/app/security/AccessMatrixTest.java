@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -149,6 +150,15 @@ class AccessMatrixTest {
       GET    | /api/channels/instagram/webhook     |      | 403  | 403   | 403   | 403  | 403 | 403  | 403
       POST   | /api/channels/email/webhook         | {}   | 401  | 403   | 403   | 403  | 403 | 403  | 403
       POST   | /api/dev/channels/telegram/inbound  | {}   | 401  | 403   | 403   | 403  | 403 | 400  | 400
+      # live chat: no login; the conversation token is the only key (a staff login is neither needed nor enough)
+      GET    | /chat                               |      | 200  | 200   | 200   | 200  | 200 | 200  | 200
+      GET    | /chat/chat.js                       |      | 200  | 200   | 200   | 200  | 200 | 200  | 200
+      GET    | /chat/widget.js                     |      | 200  | 200   | 200   | 200  | 200 | 200  | 200
+      POST   | /api/chat/conversations             | {}   | 400  | 400   | 400   | 400  | 400 | 400  | 400
+      POST   | /api/chat/messages                  | {}   | 401  | 401   | 401   | 401  | 401 | 401  | 401
+      GET    | /api/chat/conversation              |      | 401  | 401   | 401   | 401  | 401 | 401  | 401
+      GET    | /api/chat/stream                    |      | 401  | 401   | 401   | 401  | 401 | 401  | 401
+      DELETE | /api/chat/conversation              |      | 401  | 401   | 401   | 401  | 401 | 401  | 401
       """)
   void everyRoleGetsTheExpectedStatus(String method, String path, String body, int anonymous, int owner, int otherAgent,
       int specialist, int manager, int head, int admin) {
@@ -176,5 +186,21 @@ class AccessMatrixTest {
     Map<String, Integer> wanted = new LinkedHashMap<>();
     expected.forEach((user, status) -> wanted.put(user == null ? "anonymous" : user, status));
     assertThat(actual).as(method + " " + resolved + " (owner " + owning + ")").isEqualTo(wanted);
+  }
+
+  @Test
+  void aChatTokenOpensItsChatAndNothingElse() {
+    TicketApi.Response started = api.anonymous().post("/api/chat/conversations",
+        Map.of("name", "Matrix Customer", "email", "matrix-chat@example.com", "message", "Hello"));
+    assertThat(started.status()).isEqualTo(201);
+    String token = started.body().get("token").asText();
+
+    assertThat(api.anonymous().withToken(token).get("/api/chat/conversation").status()).isEqualTo(200);
+    assertThat(api.anonymous().withToken(token).post("/api/chat/messages", Map.of("clientMessageId", "m-1", "text", "Hi"))
+        .status()).isEqualTo(201);
+    // a staff login does not open a customer's chat, and the chat token is no staff credential
+    assertThat(api.as("head1").get("/api/chat/conversation").status()).isEqualTo(401);
+    assertThat(api.anonymous().withToken(token).get("/api/tickets").status()).isEqualTo(401);
+    assertThat(api.anonymous().withToken(token).get("/api/tickets/" + id).status()).isEqualTo(401);
   }
 }
