@@ -41,6 +41,7 @@ class RequestTextTest {
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired JdbcClient jdbc;
   TicketApi api;
+  private String chatToken;
 
   @BeforeEach
   void client() {
@@ -115,13 +116,26 @@ class RequestTextTest {
   }
 
   private HttpResponse<String> send(RequestBodies.Endpoint endpoint, byte[] body) throws Exception {
-    HttpResponse<String> response = send(endpoint, body, TicketApi.DEFAULT_USER);
-    return response.statusCode() == 403 ? send(endpoint, body, "admin") : response;
+    if (endpoint.path().startsWith("/api/chat/") && !endpoint.path().equals("/api/chat/conversations")) {
+      return send(endpoint, body, "Bearer " + chatToken()); // a customer's chat: its token is the only key
+    }
+    HttpResponse<String> response = send(endpoint, body, TicketApi.basic(TicketApi.DEFAULT_USER, TicketApi.DEMO_PASSWORD));
+    return response.statusCode() == 403 ? send(endpoint, body, TicketApi.basic("admin", TicketApi.DEMO_PASSWORD)) : response;
   }
 
-  private HttpResponse<String> send(RequestBodies.Endpoint endpoint, byte[] body, String user) throws Exception {
+  private String chatToken() {
+    if (chatToken == null) {
+      TicketApi.Response started = api.anonymous().post("/api/chat/conversations",
+          Map.of("name", "Rita Text", "email", "rita@example.com", "message", "Hello"));
+      assertThat(started.status()).as(started.toString()).isEqualTo(201);
+      chatToken = started.body().get("token").asText();
+    }
+    return chatToken;
+  }
+
+  private HttpResponse<String> send(RequestBodies.Endpoint endpoint, byte[] body, String authorization) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + endpoint.path()))
-        .header("Authorization", TicketApi.basic(user, TicketApi.DEMO_PASSWORD)).header("Content-Type", "application/json")
+        .header("Authorization", authorization).header("Content-Type", "application/json")
         .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -42,6 +42,7 @@ class TicketActionOwnerCheckTest {
       Map.entry("reopen", Map.of("reason", "Again")),
       Map.entry("priority", Map.of("priority", "P2", "reason", "Only one customer affected")),
       Map.entry("internal-notes", Map.of("text", "A staff-only note")),
+      Map.entry("replies", Map.of("text", "We are on it")),
       Map.entry("refund-requests", Map.of("amount", "10.00", "currency", "EUR", "reason", "Goodwill")),
       // W2/W3: agents may not grab nor reassign; a specialist of another group may not grab
       Map.entry("grab", Map.of("note", "Taking it")),
