@@ -6,6 +6,7 @@ import dev.escalation.workers.chat.ChatConversation;
 import dev.escalation.workers.chat.ChatEntry;
 import dev.escalation.workers.chat.ChatTranscript;
 import dev.escalation.workers.inbound.InboundMessage;
+import dev.escalation.workers.ticket.CustomerDetails;
 import dev.escalation.workers.inbound.InboundMessage.ThreadHint;
 import dev.escalation.workers.inbound.InboundOutcome;
 import dev.escalation.workers.notification.Channel;
@@ -32,8 +33,10 @@ class ChatService {
   private final InboundMessages inbound;
   private final ChatTranscript transcript;
   private final Clock clock;
+  private final CustomerDetails customers;
 
-  ChatService(InboundMessages inbound, ChatTranscript transcript, Clock clock) {
+  ChatService(InboundMessages inbound, ChatTranscript transcript, Clock clock, CustomerDetails customers) {
+    this.customers = customers;
     this.inbound = inbound;
     this.transcript = transcript;
     this.clock = clock;
@@ -51,6 +54,10 @@ class ChatService {
         language == null ? "" : language.strip(), clock.instant());
     InboundResult result = inbound.receive(new InboundMessage(Channel.CHAT, publicId + ":" + FIRST_MESSAGE, publicId,
         chat.customerName(), message, language, List.of(), ThreadHint.NONE, false));
+    if (result.outcome() == InboundOutcome.OPENED) {
+      // the chat asked for it; the inbound path knows addresses only of mail (staff see it, the survey can use it)
+      customers.learnEmail(result.ticketId(), chat.customerEmail());
+    }
     transcript.customerWrote(chat, result.ticketId(), FIRST_MESSAGE, message.strip(), clock.instant());
     return new Started(chat, transcript.after(chat.id(), 0, TRANSCRIPT_LIMIT));
   }

@@ -118,6 +118,7 @@ class ChatApiTest {
     assertThat(ticket.get("channel").asText()).isEqualTo("chat");
     assertThat(ticket.get("customer").get("name").asText()).isEqualTo("Carla Chat");
     assertThat(ticket.get("customer").get("language").asText()).isEqualTo("de");
+    assertThat(ticket.get("customer").get("email").asText()).as("the address the chat asked for").isEqualTo("carla@example.test");
 
     Chat chat = new Chat(started.body().get("token").asText(), reference, id);
     await().atMost(Duration.ofSeconds(30)).until(() -> transcript(chat).size() == 2);

@@ -44,7 +44,7 @@ class ReplyTest {
     assertThat(notice.get("subject").asText()).isEqualTo("Re: your request #" + id + " (Invoice charged twice)");
     assertThat(notice.get("body").asText()).isEqualTo("Hello Dana Customer,\n\nPlease try signing out and in again.\n\n"
         + owner.get("displayName").asText() + "\nSupport team, request #" + id);
-    List<JsonNode> toCustomer = messages(id, "TO_CUSTOMER");
+    List<JsonNode> toCustomer = api.messages(id, "TO_CUSTOMER");
     assertThat(toCustomer).singleElement().satisfies(m -> {
       assertThat(m.get("author").asText()).isEqualTo(owner.get("username").asText());
       assertThat(m.get("body").asText()).isEqualTo("Please try signing out and in again.");
@@ -89,22 +89,12 @@ class ReplyTest {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().toString()).contains("\"text\"");
     assertThat(api.notifications(id, "REPLY")).isEmpty();
-    assertThat(messages(id, "TO_CUSTOMER")).isEmpty();
+    assertThat(api.messages(id, "TO_CUSTOMER")).isEmpty();
     assertThat(api.ticket(id).get("responseClock").asText()).isEqualTo("RUNNING");
   }
 
   private String waitingAt(long id) {
     JsonNode waiting = api.get("/api/tickets/" + id + "/process").body().get("waiting");
     return waiting.size() == 1 ? waiting.get(0).asText() : null;
-  }
-
-  private List<JsonNode> messages(long id, String direction) {
-    List<JsonNode> list = new java.util.ArrayList<>();
-    api.get("/api/tickets/" + id + "/messages").body().forEach(m -> {
-      if (direction.equals(m.get("direction").asText())) {
-        list.add(m);
-      }
-    });
-    return list;
   }
 }

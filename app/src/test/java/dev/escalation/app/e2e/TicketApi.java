@@ -165,6 +165,17 @@ public final class TicketApi {
     return timelineTypes(id).stream().filter("SLA_CLOCKS_STARTED"::equals).count();
   }
 
+  /** The conversation's messages in one direction ({@code FROM_CUSTOMER} or {@code TO_CUSTOMER}). */
+  public List<JsonNode> messages(long id, String direction) {
+    List<JsonNode> list = new ArrayList<>();
+    get("/api/tickets/" + id + "/messages").body().forEach(m -> {
+      if (direction.equals(m.get("direction").asText())) {
+        list.add(m);
+      }
+    });
+    return list;
+  }
+
   public List<JsonNode> notifications(long ticketId) {
     List<JsonNode> list = new ArrayList<>();
     get("/api/notifications?ticketId=" + ticketId).body().forEach(list::add);

@@ -206,7 +206,7 @@ class TranslationEndToEndTest {
     assertThat(badGateway.body().get("detail").asText()).startsWith("LibreTranslate answered 403: Invalid API key;");
 
     assertThat(api.ticket(id).get("responseClock").asText()).isEqualTo("RUNNING");
-    assertThat(messages(id, "TO_CUSTOMER")).isEmpty();
+    assertThat(api.messages(id, "TO_CUSTOMER")).isEmpty();
     assertThat(api.notifications(id, "REPLY")).isEmpty();
     // the agent sends it as written instead
     assertThat(api.post("/api/tickets/" + id + "/replies", Map.of("text", refused, "translate", false)).status()).isEqualTo(202);
@@ -214,18 +214,8 @@ class TranslationEndToEndTest {
   }
 
   private JsonNode message(long id, String direction) {
-    List<JsonNode> found = messages(id, direction);
+    List<JsonNode> found = api.messages(id, direction);
     assertThat(found).hasSize(1);
     return found.get(0);
-  }
-
-  private List<JsonNode> messages(long id, String direction) {
-    List<JsonNode> list = new java.util.ArrayList<>();
-    api.get("/api/tickets/" + id + "/messages").body().forEach(m -> {
-      if (direction.equals(m.get("direction").asText())) {
-        list.add(m);
-      }
-    });
-    return list;
   }
 }

@@ -57,8 +57,13 @@ public class SlaClocks {
     Instant now = clock.instant();
     AppliedSlaPolicy policy = policies.apply(ticket, decision, processDefinitionKey, processVersion);
     SupportCalendar calendar = policies.calendar(policy);
-    SlaClock response = startClock(calendar, now, policy.response(), policy.thresholds());
-    SlaClock resolution = startClock(calendar, now, policy.resolution(), policy.thresholds());
+    // The customer's first clocks count from when they asked, not from when this job ran: jobs waiting
+    // in a backlog (a restart, a storm of breaches) must not give the team time the promise does not.
+    Duration waited = ticket.responseDueAt() == null && ticket.resolutionDueAt() == null && ticket.openedAt().isBefore(now)
+        ? calendar.between(ticket.openedAt(), now)
+        : Duration.ZERO;
+    SlaClock response = goOn(calendar, now, waited, policy.response(), policy.thresholds());
+    SlaClock resolution = goOn(calendar, now, waited, policy.resolution(), policy.thresholds());
     ticket.startClocks(response.dueAt(), resolution.dueAt());
     ticket.warnAt(response.warningAt(), resolution.warningAt());
     ticket.settle(InFlight.REOPEN); // the reopening that led here is carried out
@@ -176,10 +181,6 @@ public class SlaClocks {
   private static SlaClock goOn(SupportCalendar calendar, Instant now, Duration spent, Duration target, List<Double> thresholds) {
     Duration left = target.compareTo(spent) > 0 ? target.minus(spent) : Duration.ZERO;
     return new SlaClock(now, WarningSchedule.first(calendar, now, target, spent, thresholds), calendar.plus(now, left));
-  }
-
-  private static SlaClock startClock(SupportCalendar calendar, Instant now, Duration target, List<Double> thresholds) {
-    return new SlaClock(now, WarningSchedule.first(calendar, now, target, Duration.ZERO, thresholds), calendar.plus(now, target));
   }
 
   /** T6: a paused clock goes on with exactly the time that was left; warnings already behind it are not repeated. */

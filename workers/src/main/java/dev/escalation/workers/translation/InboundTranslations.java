@@ -1,6 +1,6 @@
 package dev.escalation.workers.translation;
 
-import dev.escalation.workers.ticket.CustomerLanguages;
+import dev.escalation.workers.ticket.CustomerDetails;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +26,11 @@ public class InboundTranslations {
   private final MessageTranslations translations;
   private final TranslationProperties properties;
   private final Clock clock;
-  private final CustomerLanguages customerLanguages;
+  private final CustomerDetails customerDetails;
 
   InboundTranslations(Translator translator, MessageTranslations translations, TranslationProperties properties, Clock clock,
-      CustomerLanguages customerLanguages) {
-    this.customerLanguages = customerLanguages;
+      CustomerDetails customerDetails) {
+    this.customerDetails = customerDetails;
     this.translator = translator;
     this.translations = translations;
     this.properties = properties;
@@ -58,7 +58,7 @@ public class InboundTranslations {
       Translated result = translator.translate(due.text(), null, properties.teamLanguage());
       String source = primary(result.detectedLanguage());
       if (source != null) {
-        customerLanguages.learn(due.ticketId(), source);
+        customerDetails.learnLanguage(due.ticketId(), source);
       }
       if (properties.teamLanguage().equals(source)) {
         translations.sameLanguage(due.id(), source, attempts, clock.instant());

@@ -5,7 +5,7 @@ import dev.escalation.workers.audit.AuditEventType;
 import dev.escalation.workers.audit.AuditTrail;
 import dev.escalation.workers.job.FixableFailure;
 import dev.escalation.workers.sla.CustomerPlans;
-import dev.escalation.workers.ticket.CustomerLanguages;
+import dev.escalation.workers.ticket.CustomerDetails;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.TicketMessage;
 import dev.escalation.workers.ticket.TicketMessageRepository;
@@ -35,11 +35,11 @@ public class Triages {
   private final ZoneId zone;
   private final Clock clock;
   private final CustomerPlans plans;
-  private final CustomerLanguages customerLanguages;
+  private final CustomerDetails customerDetails;
 
   Triages(Tickets tickets, TicketMessageRepository messages, TriageResultRepository results, TextClassifier classifier,
-      AuditTrail audit, TicketProperties ticketProperties, Clock clock, CustomerPlans plans, CustomerLanguages customerLanguages) {
-    this.customerLanguages = customerLanguages;
+      AuditTrail audit, TicketProperties ticketProperties, Clock clock, CustomerPlans plans, CustomerDetails customerDetails) {
+    this.customerDetails = customerDetails;
     this.tickets = tickets;
     this.messages = messages;
     this.results = results;
@@ -68,7 +68,7 @@ public class Triages {
     }
     var c = classifier.classify(text, prose, ticket.customer().language());
     if (c.languageSource() == TextClassifier.LanguageSource.DETECTED && c.language() != null) {
-      customerLanguages.learn(ticketId, c.language()); // only where the channel did not tell it (N1)
+      customerDetails.learnLanguage(ticketId, c.language()); // only where the channel did not tell it (N1)
     }
     results.save(new TriageResult(null, ticketId, messageId, c.language(), c.languageSource(), c.sentimentScore(),
         c.sentimentNote(), c.churnRisk(), c.legalRisk(), c.bugSignal(), String.join("; ", c.evidence()), clock.instant()));

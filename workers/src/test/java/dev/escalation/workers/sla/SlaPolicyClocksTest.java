@@ -120,6 +120,24 @@ class SlaPolicyClocksTest {
     assertThat(tickets.findById(id).orElseThrow().responseDueAt()).isEqualTo(Instant.parse("2026-12-07T12:00:00Z"));
   }
 
+  /** A clock-start job that runs late (a backlog, a restart) gives the team no extra time: the clocks count from the opening. */
+  @Test
+  void theFirstClocksCountFromTheOpeningEvenWhenTheirJobRunsLate() {
+    long aroundTheClock = open(Priority.P3);
+    long businessHours = open(Priority.P3);
+    clock.set(SATURDAY_MORNING.plus(Duration.ofMinutes(10)));
+
+    assertThat(clocks.start(aroundTheClock, enterprise(), 1, 1))
+        .containsEntry(Variables.RESPONSE_DUE_AT, "2026-12-05T09:30:00Z")
+        .containsEntry(Variables.RESPONSE_WARNING_AT, "2026-12-05T09:15:00Z")
+        .containsEntry(Variables.RESOLUTION_DUE_AT, "2026-12-05T17:00:00Z");
+    // opened on a Saturday, its clock started on Monday morning: the weekend was no business time
+    clock.set(Instant.parse("2026-12-07T08:10:00Z"));
+    assertThat(clocks.start(businessHours, row("p3-business-hours", "PT4H", "PT24H", null, "business-hours", List.of(0.75), false), 1, 1))
+        .containsEntry(Variables.RESPONSE_DUE_AT, "2026-12-07T12:00:00Z")
+        .containsEntry(Variables.RESPONSE_WARNING_AT, "2026-12-07T11:00:00Z");
+  }
+
   @Test
   void eachThresholdWarnsOnceAndTheWorkerHandsTheProcessTheNextOne() {
     long id = open(Priority.P3);

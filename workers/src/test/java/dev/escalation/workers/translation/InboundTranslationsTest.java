@@ -20,7 +20,7 @@ import dev.escalation.workers.ticket.Priority;
 import dev.escalation.workers.ticket.Ticket;
 import dev.escalation.workers.ticket.TicketMessage;
 import dev.escalation.workers.ticket.TicketMessageRepository;
-import dev.escalation.workers.ticket.CustomerLanguages;
+import dev.escalation.workers.ticket.CustomerDetails;
 import dev.escalation.workers.ticket.TicketRepository;
 import dev.escalation.workers.translation.TranslationProperties.Provider;
 import java.net.URI;
@@ -45,7 +45,7 @@ class InboundTranslationsTest {
   @Autowired TicketMessageRepository messages;
   @Autowired MessageTranslations translations;
   @Autowired JdbcClient jdbc;
-  @Autowired CustomerLanguages customerLanguages;
+  @Autowired CustomerDetails customerDetails;
   MutableClock clock;
   InboundTranslations inbound;
 
@@ -66,7 +66,7 @@ class InboundTranslationsTest {
     clock = MutableClock.startingNow();
     var properties = new TranslationProperties(Provider.LIBRETRANSLATE, URI.create(libreTranslate.baseUrl()), "lt-key", "en",
         Duration.ofSeconds(5), 3, Duration.ofSeconds(1));
-    inbound = new InboundTranslations(new LibreTranslateTranslator(properties), translations, properties, clock, customerLanguages);
+    inbound = new InboundTranslations(new LibreTranslateTranslator(properties), translations, properties, clock, customerDetails);
   }
 
   private static MappingBuilder translate(String text) {
