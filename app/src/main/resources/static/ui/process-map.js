@@ -6,6 +6,7 @@ import { h } from './dom.js';
 let viewer = null;
 let shownXml = null;
 let shownMarks = [];
+let fitted = false;
 
 /** Draws (or re-marks) the map in target; returns the API answer. */
 export async function renderProcessMap(target, ticketId) {
@@ -30,7 +31,13 @@ export async function renderProcessMap(target, ticketId) {
     await viewer.importXML(map.bpmnXml);
     shownXml = map.bpmnXml;
     shownMarks = [];
+    fitted = false;
+  }
+  // Only a map on screen can be fitted: when the person has moved on to another view while the diagram
+  // loaded, its container has no size and the viewer's zoom would fail; the next refresh on screen fits it.
+  if (!fitted && target.clientWidth > 0 && target.clientHeight > 0) {
     viewer.get('canvas').zoom('fit-viewport');
+    fitted = true;
   }
   mark(map);
   return result;
