@@ -3,6 +3,7 @@ package dev.escalation.app.channels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.escalation.app.inbound.InboundMessages;
+import dev.escalation.app.web.Sha256Signatures;
 import dev.escalation.workers.inbound.InboundMessage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class MetaDeliveries {
   ResponseEntity<?> receive(String channel, String appSecret, String signature, byte[] body,
       Function<JsonNode, List<InboundMessage>> messages) {
     byte[] raw = body == null ? new byte[0] : body;
-    if (!MetaWebhookChecks.signed(appSecret, raw, signature)) {
+    if (!Sha256Signatures.matches(appSecret, raw, signature)) {
       return WebhookRefusal.unauthorized(channel, appSecret.isEmpty()
           ? "no app secret is configured: set escalation.channels." + channel + ".app-secret (env "
               + channel.toUpperCase(Locale.ROOT) + "_APP_SECRET)"

@@ -1,11 +1,7 @@
 package dev.escalation.app.channels;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -26,34 +22,5 @@ final class MetaWebhookChecks {
       return WebhookRefusal.forbidden(channel, "verification handshake with a wrong hub.verify_token or hub.mode (or none configured)");
     }
     return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
-  }
-
-  /** Whether {@code header} is the body's HMAC-SHA256 with {@code appSecret}. */
-  static boolean signed(String appSecret, byte[] body, String header) {
-    if (appSecret.isEmpty() || header == null || !header.startsWith("sha256=")) {
-      return false;
-    }
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] expected = mac.doFinal(body);
-      byte[] given = HexFormat.of().parseHex(header.substring("sha256=".length()));
-      return MessageDigest.isEqual(expected, given);
-    } catch (IllegalArgumentException e) {
-      return false;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is always available", e);
-    }
-  }
-
-  /** The header Meta would send with {@code body}: for embedded mode's deliveries and the tests. */
-  static String signature(String appSecret, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is always available", e);
-    }
   }
 }

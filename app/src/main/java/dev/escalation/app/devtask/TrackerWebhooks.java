@@ -2,16 +2,13 @@ package dev.escalation.app.devtask;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.escalation.app.web.Sha256Signatures;
 import dev.escalation.workers.devtask.DevTaskProperties;
 import dev.escalation.workers.devtask.Tracker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -54,7 +51,7 @@ class TrackerWebhooks {
     if (secret == null || secret.isBlank()) {
       return unauthorized("github", "no secret is configured: set escalation.dev-tasks.github.webhook-secret (env GITHUB_WEBHOOK_SECRET)");
     }
-    if (signature == null || !validSignature(secret, body == null ? new byte[0] : body, signature)) {
+    if (signature == null || !Sha256Signatures.matches(secret, body == null ? new byte[0] : body, signature)) {
       return unauthorized("github", "X-Hub-Signature-256 is missing or does not match the body signed with the configured secret");
     }
     JsonNode payload = parse(body);
@@ -82,7 +79,7 @@ class TrackerWebhooks {
     String given = token != null ? token : headerToken;
     boolean tokenMatches = given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
     // Jira Cloud webhooks registered with a secret sign the body like GitHub: X-Hub-Signature: sha256=<hmac>
-    boolean signed = signature != null && validSignature(secret, body == null ? new byte[0] : body, signature);
+    boolean signed = signature != null && Sha256Signatures.matches(secret, body == null ? new byte[0] : body, signature);
     if (!tokenMatches && !signed) {
       return unauthorized("jira", "neither a webhook token (?token= or X-Webhook-Token) nor a valid X-Hub-Signature came with the call");
     }
@@ -103,23 +100,6 @@ class TrackerWebhooks {
         .<ResponseEntity<?>>map(task -> ResponseEntity.accepted().body(Map.of(
             "status", "correlated", "ticketId", task.ticketId(), "devTask", task.key())))
         .orElseGet(() -> ResponseEntity.noContent().build());
-  }
-
-  static boolean validSignature(String secret, byte[] body, String header) {
-    if (!header.startsWith("sha256=")) {
-      return false;
-    }
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] expected = mac.doFinal(body);
-      byte[] given = HexFormat.of().parseHex(header.substring("sha256=".length()));
-      return MessageDigest.isEqual(expected, given);
-    } catch (IllegalArgumentException e) {
-      return false;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static JsonNode parse(byte[] body) {

@@ -11,6 +11,7 @@ import dev.escalation.app.e2e.EmbeddedAppTest;
 import dev.escalation.app.e2e.TicketApi;
 import dev.escalation.app.embedded.EmbeddedRuntime;
 import dev.escalation.app.embedded.LocalMessagingProviders;
+import dev.escalation.app.web.Sha256Signatures;
 import dev.escalation.workers.inbound.InboundLedger;
 import dev.escalation.workers.notification.Channel;
 import java.net.URI;
@@ -74,7 +75,7 @@ class MetaWebhooksTest {
 
   private TicketApi.Response deliver(String channel, String body, String secret) {
     Map<String, String> headers = secret == null ? Map.of()
-        : Map.of("X-Hub-Signature-256", MetaWebhookChecks.signature(secret, body.getBytes(StandardCharsets.UTF_8)));
+        : Map.of("X-Hub-Signature-256", Sha256Signatures.header(secret, body.getBytes(StandardCharsets.UTF_8)));
     return api.anonymous().postRaw("/api/channels/" + channel + "/webhook", body, headers);
   }
 

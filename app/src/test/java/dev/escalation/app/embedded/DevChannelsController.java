@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.escalation.app.web.Sha256Signatures;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -14,15 +15,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -108,7 +105,7 @@ class DevChannelsController {
   }
 
   private ResponseEntity<?> signed(String channel, String body, String appSecret) throws IOException, InterruptedException {
-    return deliver(channel, body, Map.of("X-Hub-Signature-256", signature(appSecret, body)));
+    return deliver(channel, body, Map.of("X-Hub-Signature-256", Sha256Signatures.header(appSecret, body.getBytes(StandardCharsets.UTF_8))));
   }
 
   private ResponseEntity<?> deliver(String channel, String body, Map<String, String> headers) throws IOException, InterruptedException {
@@ -126,13 +123,4 @@ class DevChannelsController {
     return ResponseEntity.status(answer.statusCode() == 200 ? 200 : 502).body(result);
   }
 
-  private static String signature(String secret, String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is always available", e);
-    }
-  }
 }
